@@ -1,0 +1,28 @@
+//! Compiles `content/` with the content compiler and writes the competence
+//! map as Rust source, included by `src/catalogue.rs`. A content error fails
+//! the build here, naming the file, the line and what is wrong.
+//! (The per-competence JSON files are written by `src/bin/postbuild.rs`, from
+//! the same deterministic compilation, so their hashed names match.)
+
+use std::path::PathBuf;
+
+fn main() {
+    let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let content_dir = manifest_dir.join("content");
+    println!("cargo:rerun-if-changed={}", content_dir.display());
+
+    match declic_content::compile(&content_dir) {
+        Ok(compiled) => {
+            let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalogue.rs");
+            std::fs::write(out, declic_content::catalogue_to_rust(&compiled.catalogue))
+                .expect("write catalogue.rs");
+        }
+        Err(errors) => {
+            eprintln!("content/ has {} error(s):", errors.len());
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            std::process::exit(1);
+        }
+    }
+}

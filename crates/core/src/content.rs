@@ -1,0 +1,229 @@
+//! The content model: what the content compiler (`crates/content`) produces
+//! from `content/**/*.md` and what the app reads.
+//!
+//! Two shapes, loaded at two different times:
+//! - [`Catalogue`]: the competence map (domains, competences, levels). Small,
+//!   compiled into the app so the map shows with no fetch.
+//! - [`CompetenceContent`]: one competence's lesson, quiz and positioning
+//!   items. One JSON file per competence, fetched on demand and precached by
+//!   the service worker for offline use.
+
+use serde::{Deserialize, Serialize};
+
+/// How far along a learner a competence sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Decouverte,
+    Autonomie,
+    Avance,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Decouverte, Level::Autonomie, Level::Avance];
+
+    /// The word shown to learners (and written in content front matter).
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Decouverte => "découverte",
+            Level::Autonomie => "autonomie",
+            Level::Avance => "avancé",
+        }
+    }
+
+    /// Parses the French word used in content files. Accents are required:
+    /// content is French and we keep one spelling.
+    pub fn from_label(label: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.label() == label)
+    }
+}
+
+/// The competence map: domains in display order, each with its competences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub domains: Vec<Domain>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Domain {
+    pub id: String,
+    pub title: String,
+    /// One short sentence that says what the domain is about.
+    pub description: String,
+    pub competences: Vec<CompetenceSummary>,
+}
+
+/// What the map needs to know about a competence, without its lesson.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompetenceSummary {
+    pub id: String,
+    pub title: String,
+    pub level: Level,
+    /// Estimated minutes to read the lesson and take the quiz.
+    pub minutes: u32,
+    /// One sentence: what the learner will be able to do.
+    pub goal: String,
+    /// Site-absolute URL of the compiled [`CompetenceContent`] (content-hashed
+    /// file name, so it can be cached forever).
+    pub url: String,
+}
+
+impl Catalogue {
+    pub fn competences(&self) -> impl Iterator<Item = (&Domain, &CompetenceSummary)> {
+        self.domains
+            .iter()
+            .flat_map(|d| d.competences.iter().map(move |c| (d, c)))
+    }
+
+    pub fn competence(&self, id: &str) -> Option<(&Domain, &CompetenceSummary)> {
+        self.competences().find(|(_, c)| c.id == id)
+    }
+
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+}
+
+/// One competence's full content, as compiled from its markdown file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompetenceContent {
+    pub id: String,
+    pub title: String,
+    /// The lesson: one idea per step, shown one step per screen.
+    pub steps: Vec<Step>,
+    /// The "À retenir" summary, as sanitised HTML.
+    pub recap_html: String,
+    /// The same summary as plain text, for read-aloud.
+    pub recap_text: String,
+    pub quiz: Vec<Question>,
+    pub positioning: Vec<PositioningItem>,
+}
+
+/// One screen of a lesson.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub title: String,
+    /// Compiled, trusted HTML (produced by the content compiler from our own
+    /// markdown; illustrations are inlined SVG with a text alternative).
+    pub html: String,
+    /// Plain text of the step for the read-aloud button.
+    pub text: String,
+}
+
+/// A quiz question. Which answer is right is stored once, on the choice
+/// (`correct`), never inferred from feedback wording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Question {
+    /// Exactly one right choice.
+    Single { prompt: String, choices: Vec<Choice> },
+    /// One or more right choices; the learner ticks all that apply.
+    Multiple { prompt: String, choices: Vec<Choice> },
+    /// Two choices, "Vrai" then "Faux", exactly one right.
+    TrueFalse { prompt: String, choices: Vec<Choice> },
+    /// Put the steps in order. `steps` is the right order; the app shuffles.
+    Order {
+        prompt: String,
+        steps: Vec<String>,
+        explanation: String,
+    },
+}
+
+impl Question {
+    pub fn prompt(&self) -> &str {
+        match self {
+            Question::Single { prompt, .. }
+            | Question::Multiple { prompt, .. }
+            | Question::TrueFalse { prompt, .. }
+            | Question::Order { prompt, .. } => prompt,
+        }
+    }
+
+    /// The name of the question type, as written in content files.
+    pub fn kind(&self) -> QuestionKind {
+        match self {
+            Question::Single { .. } => QuestionKind::Single,
+            Question::Multiple { .. } => QuestionKind::Multiple,
+            Question::TrueFalse { .. } => QuestionKind::TrueFalse,
+            Question::Order { .. } => QuestionKind::Order,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QuestionKind {
+    Single,
+    Multiple,
+    TrueFalse,
+    Order,
+}
+
+impl QuestionKind {
+    pub const ALL: [QuestionKind; 4] = [
+        QuestionKind::Single,
+        QuestionKind::Multiple,
+        QuestionKind::TrueFalse,
+        QuestionKind::Order,
+    ];
+
+    /// The tag written in content files: `## [unique] …`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "unique",
+            QuestionKind::Multiple => "multiple",
+            QuestionKind::TrueFalse => "vrai-faux",
+            QuestionKind::Order => "ordre",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<QuestionKind> {
+        QuestionKind::ALL.into_iter().find(|k| k.tag() == tag)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub label: String,
+    pub correct: bool,
+    /// Why this choice is right or wrong. Shown after the learner answers.
+    pub explanation: String,
+}
+
+/// A question of the positioning test ("Faire le point"), tagged with the
+/// level it probes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PositioningItem {
+    pub level: Level,
+    pub question: Question,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_labels_round_trip() {
+        for level in Level::ALL {
+            assert_eq!(Level::from_label(level.label()), Some(level));
+        }
+        assert_eq!(Level::from_label("avance"), None, "accents are required");
+    }
+
+    #[test]
+    fn question_kind_tags_round_trip() {
+        for kind in QuestionKind::ALL {
+            assert_eq!(QuestionKind::from_tag(kind.tag()), Some(kind));
+        }
+        assert_eq!(QuestionKind::from_tag("choix"), None);
+    }
+
+    #[test]
+    fn questions_serialise_with_a_type_tag() {
+        let q = Question::TrueFalse {
+            prompt: "Le cadenas suffit.".into(),
+            choices: vec![],
+        };
+        let json = serde_json::to_string(&q).unwrap();
+        assert!(json.starts_with(r#"{"type":"true-false""#), "{json}");
+    }
+}

@@ -1,0 +1,135 @@
+//! The app's URLs, as a pure two-way mapping between paths and screens.
+//!
+//! The app routes on the client with real URLs (history API) so that every
+//! screen survives a reload and can be bookmarked or shared. Parsing lives
+//! here, not in the view, so it is tested natively and there is one list of
+//! URLs. Paths are French because learners see them.
+
+/// One screen of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `/` — Accueil.
+    Home,
+    /// `/competences` — the competence map.
+    Map,
+    /// `/competences/{id}` — a competence: its lesson starts here (step 1).
+    /// `/competences/{id}/etape/{n}` — step n (1-based) of its lesson.
+    Lesson { competence: String, step: usize },
+    /// `/faire-le-point` — the positioning test.
+    Positioning,
+    /// `/mon-parcours` — the learner's proposed path.
+    Path,
+    /// `/mon-cv` — the CV builder.
+    Cv,
+    /// Anything else.
+    NotFound,
+}
+
+impl Route {
+    /// Parses a URL path (without query or fragment). Tolerates a trailing
+    /// slash. Never fails: an unknown path is [`Route::NotFound`].
+    pub fn parse(path: &str) -> Route {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["competences"] => Route::Map,
+            ["competences", id] if is_slug(id) => Route::Lesson {
+                competence: (*id).to_string(),
+                step: 1,
+            },
+            ["competences", id, "etape", n] if is_slug(id) => match n.parse::<usize>() {
+                Ok(step) if step >= 1 && n.chars().all(|c| c.is_ascii_digit()) => Route::Lesson {
+                    competence: (*id).to_string(),
+                    step,
+                },
+                _ => Route::NotFound,
+            },
+            ["faire-le-point"] => Route::Positioning,
+            ["mon-parcours"] => Route::Path,
+            ["mon-cv"] => Route::Cv,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The canonical path of this screen. `parse(r.path()) == r` for every
+    /// route but `NotFound`, which has no path of its own.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => "/".into(),
+            Route::Map => "/competences".into(),
+            Route::Lesson { competence, step } if *step <= 1 => format!("/competences/{competence}"),
+            Route::Lesson { competence, step } => format!("/competences/{competence}/etape/{step}"),
+            Route::Positioning => "/faire-le-point".into(),
+            Route::Path => "/mon-parcours".into(),
+            Route::Cv => "/mon-cv".into(),
+            Route::NotFound => "/404".into(),
+        }
+    }
+}
+
+/// Competence ids are lowercase ASCII words joined by dashes.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lesson(id: &str, step: usize) -> Route {
+        Route::Lesson { competence: id.into(), step }
+    }
+
+    #[test]
+    fn parses_every_screen() {
+        let cases = [
+            ("/", Route::Home),
+            ("", Route::Home),
+            ("/competences", Route::Map),
+            ("/competences/", Route::Map),
+            ("/competences/email-piece-jointe", lesson("email-piece-jointe", 1)),
+            ("/competences/email-piece-jointe/etape/3", lesson("email-piece-jointe", 3)),
+            ("/competences/email-piece-jointe/etape/0", Route::NotFound),
+            ("/competences/email-piece-jointe/etape/+2", Route::NotFound),
+            ("/competences/email-piece-jointe/etape/x", Route::NotFound),
+            ("/competences/Email", Route::NotFound),
+            ("/competences/a/b", Route::NotFound),
+            ("/faire-le-point", Route::Positioning),
+            ("/mon-parcours?x=1", Route::Path),
+            ("/mon-cv#haut", Route::Cv),
+            ("/index.html", Route::NotFound),
+            ("/nimporte/quoi", Route::NotFound),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(Route::parse(path), expected, "path {path:?}");
+        }
+    }
+
+    #[test]
+    fn path_round_trips() {
+        for route in [
+            Route::Home,
+            Route::Map,
+            lesson("wifi-public", 1),
+            lesson("wifi-public", 4),
+            Route::Positioning,
+            Route::Path,
+            Route::Cv,
+        ] {
+            assert_eq!(Route::parse(&route.path()), route);
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("email-2"));
+        for bad in ["", "-a", "a-", "a--b", "é", "A", "a b", "a_b"] {
+            assert!(!is_slug(bad), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+// Déclic's service worker: makes every screen, lesson and file work offline,
+// and installs new versions atomically.
+//
+// - Install: download every file of this build (the list below is written by
+//   src/bin/postbuild.rs with each file's hash) into one cache named after the
+//   build. A file whose bytes do not match its hash fails the install: the
+//   server already has a newer build, whose own worker will come next. Files
+//   unchanged since the previous build are copied from its cache, not
+//   downloaded again.
+// - A new version waits until the learner taps "Mettre à jour" (the page
+//   posts "skip-waiting"), so a page never runs files of two builds.
+// - Fetch: navigations get this build's index.html (the app routes on the
+//   client); other files come from this build's cache, else the network.
+//   /api/ is never cached.
+/*MANIFEST*/ const MANIFEST = { "version": "dev", "files": [] };
+
+const PREFIX = "declic-";
+const CACHE = PREFIX + MANIFEST.version;
+const PARALLEL_DOWNLOADS = 4;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) =>
+      Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))),
+    ),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
+  event.respondWith(request.mode === "navigate" ? appShell(request) : cached(request));
+});
+
+async function appShell(request) {
+  const cache = await caches.open(CACHE);
+  return (await cache.match("/index.html")) || fetch(request);
+}
+
+async function cached(request) {
+  const cache = await caches.open(CACHE);
+  return (await cache.match(request, { ignoreSearch: true, ignoreVary: true })) || fetch(request);
+}
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const previous = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+  const queue = MANIFEST.files.slice();
+  const worker = async () => {
+    while (queue.length > 0) {
+      const [url, hash] = queue.shift();
+      if (await cache.match(url)) continue; // an interrupted install resumes
+      const response = (await fromPreviousBuild(previous, url, hash)) || (await download(url, hash));
+      await cache.put(url, response);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
+}
+
+async function fromPreviousBuild(previous, url, hash) {
+  for (const name of previous) {
+    const response = await (await caches.open(name)).match(url);
+    if (response && (await hashOf(response.clone())) === hash) return response;
+  }
+  return null;
+}
+
+async function download(url, hash) {
+  const response = await fetch(url, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if ((await hashOf(response.clone())) !== hash) {
+    throw new Error(`${url} is from another build; waiting for the next version`);
+  }
+  return response;
+}
+
+// First 8 bytes of SHA-256, hex: the same short hash postbuild writes.
+async function hashOf(response) {
+  const digest = await crypto.subtle.digest("SHA-256", await response.arrayBuffer());
+  return Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,19 @@
+# Shared by scripts/setup, run, test, bench: paths and the tool versions.
+# Sourced, not run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+TRUNK_VERSION="0.21.14"
+# The wasm-bindgen CLI must equal the library in Cargo.lock to the patch.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
+# Trunk must find these exact versions on PATH, or it would try to download.
+export TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION"
+export TRUNK_OFFLINE=true
+# The profile for native tools and the server in run/test: optimised
+# dependencies, fast to compile (see Cargo.toml).
+NATIVE_PROFILE="tool"
+SERVER_BIN="$ROOT/target/$NATIVE_PROFILE/declic-server"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

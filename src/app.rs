@@ -1,0 +1,85 @@
+//! The app shell: header, status banners, and the current screen.
+
+use crate::pages;
+use crate::pwa::{self, AppStatus};
+use crate::router::Navigator;
+use crate::speech::Speech;
+#[cfg(target_arch = "wasm32")]
+use declic_core::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn App(nav: Navigator, status: AppStatus, #[prop(optional)] speech: Speech) -> impl IntoView {
+    provide_context(nav);
+    provide_context(speech);
+
+    // After a navigation (not the first screen), move focus to the new
+    // screen's heading so screen readers announce it, and scroll to the top.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let first = std::cell::Cell::new(true);
+        Effect::new(move |_| {
+            let route = nav.route();
+            set_document_title(&route);
+            if first.replace(false) {
+                return;
+            }
+            request_animation_frame(|| {
+                let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+                if let Ok(Some(h1)) = document.query_selector("main h1") {
+                    let h1: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(h1);
+                    let _ = h1.focus();
+                }
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            });
+        });
+    }
+
+    view! {
+        <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+        <header class="topbar">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"D"</span>
+                "Déclic"
+            </a>
+        </header>
+        <Banners status=status />
+        <main id="contenu" tabindex="-1">{move || pages::screen(nav.route())}</main>
+    }
+}
+
+/// Offline and "new version" banners. Offline is information, not an error:
+/// everything already visited keeps working.
+#[component]
+fn Banners(status: AppStatus) -> impl IntoView {
+    view! {
+        <div class="banners" role="status">
+            <Show when=move || !status.online.get()>
+                <p class="banner banner-offline">
+                    "Vous êtes hors connexion. Les leçons restent disponibles."
+                </p>
+            </Show>
+            <Show when=move || status.update_ready.get()>
+                <div class="banner banner-update">
+                    <p>"Une nouvelle version de Déclic est prête."</p>
+                    <button type="button" class="button primary" on:click=move |_| pwa::apply_update()>
+                        "Mettre à jour"
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn set_document_title(route: &Route) {
+    let title = match pages::title(route) {
+        Some(t) => format!("{t} – Déclic"),
+        None => "Déclic – apprendre le numérique".to_string(),
+    };
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&title);
+    }
+}

@@ -1,0 +1,69 @@
+//! Accueil. Also prerendered into index.html at build time (it reads nothing
+//! from the browser), so it paints before the wasm has loaded.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    view! {
+        <section class="hero">
+            <h1 tabindex="-1">"Bienvenue sur Déclic"</h1>
+            <p>"Apprenez le numérique à votre rythme."</p>
+            <p>"Tout fonctionne aussi sans connexion."</p>
+        </section>
+        <nav aria-label="Menu principal">
+            <ul class="entries">
+                <Entry href="/faire-le-point" title="Faire le point" text="Quelques questions pour savoir par où commencer." soon=true icon=Icon::Compass />
+                <Entry href="/mon-parcours" title="Mon parcours" text="Les leçons choisies pour vous." soon=true icon=Icon::Path />
+                <Entry href="/competences" title="Toutes les compétences" text="Choisir une leçon librement." soon=false icon=Icon::Grid />
+                <Entry href="/mon-cv" title="Mon CV" text="Créer un CV et l'envoyer." soon=true icon=Icon::Cv />
+            </ul>
+        </nav>
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Icon {
+    Compass,
+    Path,
+    Grid,
+    Cv,
+}
+
+#[component]
+fn Entry(
+    href: &'static str,
+    title: &'static str,
+    text: &'static str,
+    soon: bool,
+    icon: Icon,
+) -> impl IntoView {
+    view! {
+        <li>
+            <a class="entry" href=href>
+                <span class="entry-icon" aria-hidden="true">{icon_svg(icon)}</span>
+                <span class="entry-text">
+                    <strong>{title}</strong>
+                    <span>{text}</span>
+                    {soon.then(|| view! { <span class="tag">"Bientôt"</span> })}
+                </span>
+            </a>
+        </li>
+    }
+}
+
+/// Small line icons drawn inline: no icon font, no extra request.
+fn icon_svg(icon: Icon) -> impl IntoView {
+    let path = match icon {
+        Icon::Compass => "M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zm4 6l-2.5 5.5L8 16l2.5-5.5z",
+        Icon::Path => "M5 19a2 2 0 1 0 0.01 0M19 5a2 2 0 1 0 0.01 0M5 17V9a4 4 0 0 1 4-4h2M19 7v8a4 4 0 0 1-4 4h-2",
+        Icon::Grid => "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
+        Icon::Cv => "M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8M9 9h3",
+    };
+    view! {
+        <svg viewBox="0 0 24 24" width="32" height="32" fill="none" stroke="currentColor"
+            stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+            <path d=path />
+        </svg>
+    }
+}

@@ -1,0 +1,58 @@
+//! One module per screen. `screen` maps a route to its view.
+
+mod home;
+mod lesson;
+mod map;
+mod not_found;
+mod soon;
+
+pub use home::Home;
+
+use crate::catalogue::CATALOGUE;
+use declic_core::route::Route;
+use leptos::prelude::*;
+
+/// The view for a route.
+pub fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <Home /> }.into_any(),
+        Route::Map => view! { <map::Map /> }.into_any(),
+        Route::Lesson { competence, step } => match CATALOGUE.competence(&competence) {
+            Some((_, summary)) => {
+                view! { <lesson::Lesson summary=summary.clone() step=step /> }.into_any()
+            }
+            None => view! { <not_found::NotFound /> }.into_any(),
+        },
+        Route::Positioning => view! {
+            <soon::Soon title="Faire le point" text="Quelques questions pour savoir par où commencer." />
+        }
+        .into_any(),
+        Route::Path => view! {
+            <soon::Soon title="Mon parcours" text="Les leçons choisies pour vous, dans l'ordre." />
+        }
+        .into_any(),
+        Route::Cv => view! {
+            <soon::Soon title="Mon CV" text="Créer un CV clair et l'envoyer en PDF." />
+        }
+        .into_any(),
+        Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
+    }
+}
+
+/// The document title of a route's screen (None for home).
+pub fn title(route: &Route) -> Option<String> {
+    match route {
+        Route::Home => None,
+        Route::Map => Some("Toutes les compétences".into()),
+        Route::Lesson { competence, .. } => Some(
+            CATALOGUE
+                .competence(competence)
+                .map(|(_, c)| c.title.clone())
+                .unwrap_or_else(|| "Page introuvable".into()),
+        ),
+        Route::Positioning => Some("Faire le point".into()),
+        Route::Path => Some("Mon parcours".into()),
+        Route::Cv => Some("Mon CV".into()),
+        Route::NotFound => Some("Page introuvable".into()),
+    }
+}

@@ -1,0 +1,12 @@
+//! Any URL the app does not know.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Page introuvable"</h1>
+        <p>"Cette page n'existe pas. L'adresse est peut-être incomplète."</p>
+        <p><a class="button primary" href="/">"Revenir à l'accueil"</a></p>
+    }
+}

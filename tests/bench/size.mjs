@@ -1,0 +1,72 @@
+// Size bench: what a learner's phone downloads. Prints figures against the
+// budgets of PRODUCT.md; asserts nothing (run by scripts/bench-size).
+//
+// - First visit: bytes received over the wire (brotli, as served) by a fresh
+//   browser, from the request for / until the app has started — measured in
+//   Chromium with the DevTools protocol, not guessed from files.
+// - Offline bundle: every file the service worker precaches, brotli-compressed
+//   as the server sends it.
+import { readFileSync, statSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { startServer, launch, PHONE, ROOT, waitForApp } from "../e2e/harness.mjs";
+
+const KB = 1000;
+const dist = join(ROOT, "dist");
+
+function servedSize(url) {
+  const path = join(dist, url);
+  return existsSync(path + ".br") ? statSync(path + ".br").size : statSync(path).size;
+}
+
+const server = await startServer();
+const browser = await launch();
+try {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const received = new Map();
+  cdp.on("Network.responseReceived", (e) => received.set(e.requestId, { url: e.response.url, bytes: 0 }));
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = received.get(e.requestId);
+    if (r) r.bytes = e.encodedDataLength;
+  });
+  await page.goto(server.url + "/");
+  await waitForApp(page);
+  await page.waitForTimeout(200);
+  const firstVisit = [...received.values()];
+  const firstVisitBytes = firstVisit.reduce((s, r) => s + r.bytes, 0);
+
+  const sw = readFileSync(join(dist, "sw.js"), "utf8");
+  const manifest = JSON.parse(sw.split("\n").find((l) => l.startsWith("const MANIFEST = ")).slice(17, -1));
+  const offlineBytes = manifest.files.reduce((s, [url]) => s + servedSize(url), 0) + servedSize("/sw.js");
+  const contentFiles = manifest.files.filter(([url]) => url.startsWith("/content/"));
+  const contentBytes = contentFiles.reduce((s, [url]) => s + servedSize(url), 0);
+  const wasm = manifest.files.map(([u]) => u).find((u) => u.endsWith(".wasm"));
+  const js = manifest.files.map(([u]) => u).find((u) => u.endsWith(".js"));
+
+  const rows = [
+    ["first visit, over the wire (until the app runs)", firstVisitBytes, 200 * KB],
+    ["offline bundle, brotli (all precached files)", offlineBytes, 1500 * KB],
+    ["  of which content (" + contentFiles.length + " competence files)", contentBytes, null],
+    ["wasm raw", statSync(join(dist, wasm)).size, null],
+    ["wasm brotli", servedSize(wasm), null],
+    ["JS glue raw", statSync(join(dist, js)).size, null],
+    ["JS glue brotli", servedSize(js), null],
+    ["index.html brotli (CSS + home inlined)", servedSize("/index.html"), null],
+  ];
+  console.log("\nfigure".padEnd(52) + "bytes".padStart(10) + "budget".padStart(10) + "  status");
+  for (const [name, bytes, budget] of rows) {
+    const status = budget === null ? "" : bytes <= budget ? "ok" : `OVER by ${((bytes - budget) / KB).toFixed(1)} KB`;
+    console.log(
+      name.padEnd(52) + (bytes / KB).toFixed(1).padStart(8) + " KB" + (budget ? `${(budget / KB).toFixed(0)} KB`.padStart(10) : "".padStart(10)) + "  " + status,
+    );
+  }
+  console.log("\nfirst-visit requests:");
+  for (const r of firstVisit) console.log(`  ${(r.bytes / KB).toFixed(1).padStart(7)} KB  ${r.url.replace(server.url, "")}`);
+} finally {
+  await browser.close();
+  await server.stop();
+  server.cleanup();
+}

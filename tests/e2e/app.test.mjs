@@ -1,0 +1,119 @@
+// A learner's first visits, at 360×640: home, the competence map, a lesson
+// step by step, the screens not built yet, and a wrong address.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, PHONE, expectAccessible, screenshot, waitForApp } from "./harness.mjs";
+
+describe("first visit", () => {
+  let server, browser, context, page;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    context = await browser.newContext(PHONE);
+    page = await context.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    server?.cleanup();
+  });
+
+  it("paints the home screen from the HTML, before any wasm runs", async () => {
+    const noScript = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const bare = await noScript.newPage();
+    await bare.goto(server.url + "/");
+    assert.equal(await bare.locator("h1").innerText(), "Bienvenue sur Déclic");
+    assert.equal(await bare.locator(".entry").count(), 4);
+    await screenshot(bare, "home-prerendered");
+    await noScript.close();
+  });
+
+  it("shows the home screen with its four entries", async () => {
+    await page.goto(server.url + "/");
+    await waitForApp(page);
+    assert.equal(await page.locator("h1").innerText(), "Bienvenue sur Déclic");
+    const entries = await page.locator(".entry strong").allInnerTexts();
+    assert.deepEqual(entries, ["Faire le point", "Mon parcours", "Toutes les compétences", "Mon CV"]);
+    assert.equal(await page.title(), "Déclic – apprendre le numérique");
+    await expectAccessible(page, "home");
+    await screenshot(page, "home");
+  });
+
+  it("opens the competence map from home", async () => {
+    await page.getByRole("link", { name: /Toutes les compétences/ }).click();
+    await page.waitForURL(server.url + "/competences");
+    assert.equal(await page.locator("h1").innerText(), "Toutes les compétences");
+    assert.ok((await page.locator("section.domain").count()) >= 1);
+    assert.ok((await page.locator("a.competence").count()) >= 3);
+    assert.match(await page.locator("a.competence").first().innerText(), /découverte|autonomie|avancé/);
+    assert.match(await page.title(), /Toutes les compétences – Déclic/);
+    await expectAccessible(page, "map");
+    await screenshot(page, "map");
+  });
+
+  it("steps through a lesson, one idea per screen, to its summary", async () => {
+    const first = page.locator("a.competence").first();
+    const title = (await first.locator(".competence-title").innerText()).trim();
+    await first.click();
+    await page.waitForSelector(".step-count");
+    assert.equal(await page.locator("h1").innerText(), title);
+    const total = Number((await page.locator(".step-count").innerText()).match(/Étape 1 sur (\d+)/)[1]);
+    assert.ok(total >= 3 && total <= 8, `a lesson has 3 to 8 steps, got ${total}`);
+    await expectAccessible(page, "lesson step 1");
+    await screenshot(page, "lesson-step-1");
+
+    for (let step = 2; step <= total; step++) {
+      await page.getByRole("link", { name: "Suivant →" }).click();
+      await page.waitForFunction((n) => document.querySelector(".step-count")?.textContent.startsWith(`Étape ${n} `), step);
+      assert.match(page.url(), new RegExp(`/etape/${step}$`));
+    }
+    await page.getByRole("link", { name: "À retenir →" }).click();
+    await page.waitForSelector("#a-retenir");
+    assert.ok((await page.locator(".recap li").count()) >= 2);
+    await expectAccessible(page, "lesson summary");
+    await screenshot(page, "lesson-summary");
+
+    // The browser's back button returns to the last step.
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelector(".step-count")?.textContent.startsWith(`Étape ${n} `), total);
+  });
+
+  it("keeps the step on reload (real URLs)", async () => {
+    const url = page.url();
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForSelector(".step-count");
+    assert.equal(page.url(), url);
+    assert.match(await page.locator(".step-count").innerText(), /^Étape \d+ sur \d+$/);
+  });
+
+  it("announces the screens that are not built yet", async () => {
+    for (const [path, title] of [
+      ["/faire-le-point", "Faire le point"],
+      ["/mon-parcours", "Mon parcours"],
+      ["/mon-cv", "Mon CV"],
+    ]) {
+      await page.goto(server.url + path);
+      await waitForApp(page);
+      assert.equal(await page.locator("h1").innerText(), title);
+      assert.match(await page.locator("main").innerText(), /Bientôt disponible/);
+    }
+    await expectAccessible(page, "soon");
+    await screenshot(page, "soon");
+  });
+
+  it("says plainly when a page does not exist", async () => {
+    await page.goto(server.url + "/nimporte/quoi");
+    await waitForApp(page);
+    assert.equal(await page.locator("h1").innerText(), "Page introuvable");
+    await page.goto(server.url + "/competences/cette-lecon-n-existe-pas");
+    await waitForApp(page);
+    assert.equal(await page.locator("h1").innerText(), "Page introuvable");
+    await expectAccessible(page, "not found");
+    await screenshot(page, "not-found");
+    await page.getByRole("link", { name: "Revenir à l'accueil" }).click();
+    await page.waitForURL(server.url + "/");
+  });
+});
