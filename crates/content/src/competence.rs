@@ -1,0 +1,166 @@
+//! One competence file, `content/<domain>/<id>.md`, compiled to its
+//! `CompetenceContent`.
+
+use crate::error::{Diag, LineIndex};
+use crate::front_matter::{self, FrontMatter};
+use crate::markdown::{self, Env, Illustrations, MAX_STEPS, MIN_STEPS};
+use crate::readability::{self, Stats, Unit, MAX_AVERAGE_WORDS, MIN_KANDEL_MOLES};
+use crate::{quiz, tree};
+use declic_core::content::CompetenceContent;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// What one file gave: the front matter when it is valid (for the
+/// cross-checks against domains.toml, even if the body has errors) and the
+/// compiled content when the whole file is valid.
+pub(crate) struct FileResult {
+    pub front: Option<FrontMatter>,
+    pub lesson: Option<Lesson>,
+}
+
+pub(crate) struct Lesson {
+    pub front: FrontMatter,
+    pub content: CompetenceContent,
+    pub stats: Stats,
+    pub illustrations: usize,
+}
+
+pub(crate) struct Source<'a> {
+    pub path: &'a Path,
+    pub dir: &'a Path,
+    pub display_dir: &'a Path,
+    /// The file name without `.md`: the competence id.
+    pub stem: &'a str,
+}
+
+pub(crate) fn compile(
+    source: &Source,
+    known_ids: Option<&BTreeSet<String>>,
+    illustrations: &mut Illustrations,
+    diag: &mut Diag,
+) -> FileResult {
+    let text = match std::fs::read_to_string(source.path) {
+        Ok(text) => crate::error::normalise_newlines(&text),
+        Err(e) => {
+            diag.error(0, format!("cannot read file: {e}"));
+            return FileResult {
+                front: None,
+                lesson: None,
+            };
+        }
+    };
+    let (toml, body) = front_matter::split(&text, diag);
+    let front = toml.and_then(|(toml, line)| front_matter::parse(&toml, line, source.stem, diag));
+    let Some(body) = body else {
+        return FileResult {
+            front,
+            lesson: None,
+        };
+    };
+
+    let lines = LineIndex::new(&body);
+    let blocks = tree::parse(&body, &lines, diag);
+    let sections = markdown::split_sections(blocks, diag);
+    let mut env = Env {
+        diag,
+        known_ids,
+        illustrations,
+        dir: source.dir,
+        display_dir: source.display_dir,
+    };
+
+    // Lesson: steps and recap, the text whose readability is scored.
+    let mut lesson_units: Vec<Unit> = Vec::new();
+    // Everything else a learner reads: only the sentence length is checked.
+    let mut other_units: Vec<Unit> = Vec::new();
+    let mut steps = Vec::new();
+    let mut illustration_count = 0;
+    for raw in &sections.steps {
+        let compiled = env.step(raw);
+        lesson_units.extend(compiled.units);
+        other_units.push(compiled.title_unit);
+        illustration_count += compiled.illustrations;
+        steps.push(compiled.step);
+    }
+    let step_count = sections.steps.len();
+    if step_count == 0 {
+        env.diag.error(0, format!("the lesson has no steps: write {MIN_STEPS} to {MAX_STEPS} `## Title` sections before `# À retenir`"));
+    } else if step_count < MIN_STEPS {
+        env.diag.error(0, format!("the lesson has {step_count} steps: write {MIN_STEPS} to {MAX_STEPS} (`## Title` each, one idea per step)"));
+    } else if step_count > MAX_STEPS {
+        env.diag.error(
+            sections.steps[MAX_STEPS].line,
+            format!("the lesson has {step_count} steps, at most {MAX_STEPS}: merge steps or split the competence in two"),
+        );
+    }
+    if step_count > 0 && illustration_count == 0 {
+        env.diag.error(0, "the lesson has no illustration: add at least one `![what it shows](img/name.svg)` in a step");
+    }
+
+    let (recap_html, recap_text) = match &sections.recap {
+        Some(section) => {
+            let (html, text, units) = env.recap(section);
+            lesson_units.extend(units);
+            (html, text)
+        }
+        None => {
+            env.diag.error(0, "missing section `# À retenir` (after the lesson steps): a bullet list of 2 to 5 points");
+            (String::new(), String::new())
+        }
+    };
+    let diag = env.diag;
+    let quiz = match &sections.quiz {
+        Some(section) => quiz::quiz(section, &mut other_units, diag),
+        None => {
+            diag.error(0, "missing section `# Quiz` (after `# À retenir`): at least 5 questions of at least 3 types");
+            Vec::new()
+        }
+    };
+    let positioning = match &sections.positioning {
+        Some(section) => quiz::positioning(section, &mut other_units, diag),
+        None => {
+            diag.error(0, "missing section `# Positionnement` (after `# Quiz`): 2 or 3 items `## [type, level] Question`");
+            Vec::new()
+        }
+    };
+
+    readability::check_sentence_length(&lesson_units, diag);
+    readability::check_sentence_length(&other_units, diag);
+    let mut stats = Stats::default();
+    stats.add(&lesson_units);
+    if stats.sentences > 0 {
+        let average = stats.words_per_sentence();
+        if average > MAX_AVERAGE_WORDS {
+            diag.error(
+                0,
+                format!("the lesson (steps and À retenir) averages {average:.1} words per sentence, at most {MAX_AVERAGE_WORDS}: shorten sentences"),
+            );
+        }
+        let score = stats.kandel_moles();
+        if score < MIN_KANDEL_MOLES {
+            diag.error(
+                0,
+                format!("text too hard: the lesson's Kandel–Moles readability score is {score:.0}, at least {MIN_KANDEL_MOLES} required: use shorter sentences and shorter, common words"),
+            );
+        }
+    }
+
+    let lesson = match &front {
+        Some(front) if diag.is_empty() => Some(Lesson {
+            front: front.clone(),
+            content: CompetenceContent {
+                id: front.id.clone(),
+                title: front.title.clone(),
+                steps,
+                recap_html,
+                recap_text,
+                quiz,
+                positioning,
+            },
+            stats,
+            illustrations: illustration_count,
+        }),
+        _ => None,
+    };
+    FileResult { front, lesson }
+}

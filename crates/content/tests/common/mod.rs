@@ -1,0 +1,190 @@
+//! Test helpers: a throwaway content directory holding a valid two-lesson
+//! domain, which each test may change before compiling.
+#![allow(dead_code)]
+
+use declic_content::{compile, Compiled, ContentError};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub const DOMAINS: &str = r#"# The competence map.
+
+[[domain]]
+id = "email"
+title = "L'adresse e-mail : les bases"
+description = "Lire, écrire et envoyer des documents."
+competences = [
+  "email-piece-jointe",
+  "email-creer",
+]
+"#;
+
+/// A valid lesson. Tests find lines by searching this text, so they do not
+/// depend on hand-counted numbers.
+pub const LESSON: &str = r#"+++
+id = "email-piece-jointe"
+domain = "email"
+level = "autonomie"
+title = "Envoyer une pièce jointe"
+goal = "Joindre une photo ou un document à un e-mail."
+minutes = 8
++++
+
+## Une pièce jointe, c'est quoi ?
+
+Une pièce jointe est un fichier envoyé avec un e-mail.
+Le symbole de la pièce jointe est un **trombone**.
+
+![Un écran d'e-mail avec un trombone](img/trombone.svg)
+
+## Choisir le fichier
+
+Appuyez sur le trombone.
+Choisissez la photo ou le document.
+Revoyez la leçon [Créer une adresse](competence:email-creer).
+
+## Envoyer
+
+Vérifiez le message :
+
+- le nom du fichier ;
+- l'adresse du destinataire.
+
+Lisez l'aide sur [service-public.fr](https://www.service-public.fr/).
+
+# À retenir
+
+- Le trombone sert à joindre un fichier.
+- Vérifiez le nom du fichier avant d'envoyer.
+
+# Quiz
+
+## [unique] Quel symbole sert à joindre un fichier ?
+
+- [x] Un trombone → Oui. Le trombone est le symbole de la pièce jointe.
+- [ ] Une étoile → Non. L'étoile marque un e-mail important.
+- [ ] Une poubelle → Non. La poubelle sert à supprimer.
+
+## [multiple] Que pouvez-vous joindre à un e-mail ?
+
+- [x] Une photo → Oui. Une photo est un fichier.
+- [x] Un document PDF → Oui. Un PDF est un fichier.
+- [ ] Un appel téléphonique → Non. Un appel n'est pas un fichier.
+
+## [vrai-faux] On peut envoyer un e-mail avec deux pièces jointes.
+
+- [x] Vrai → Oui. Vous pouvez joindre plusieurs fichiers.
+- [ ] Faux → Si, c'est possible. Vous pouvez joindre plusieurs fichiers.
+
+## [ordre] Remettez les étapes dans l'ordre.
+
+1. Écrire le message.
+2. Appuyer sur le trombone.
+3. Choisir le fichier.
+4. Appuyer sur Envoyer.
+
+> On écrit d'abord le message.
+> On joint ensuite le fichier.
+
+## [unique] Où est souvent le bouton Envoyer ?
+
+- [x] En haut de l'écran → Oui. Il est souvent en haut.
+- [ ] Dans la poubelle → Non. La poubelle sert à supprimer.
+
+# Positionnement
+
+## [unique, découverte] À quoi sert le trombone dans un e-mail ?
+
+- [x] À joindre un fichier → Oui.
+- [ ] À écrire en gras → Non. Le trombone sert à joindre un fichier.
+
+## [vrai-faux, autonomie] Un fichier trop lourd peut bloquer l'envoi.
+
+- [x] Vrai → Oui. Les services limitent souvent la taille.
+- [ ] Faux → Si. Un fichier trop lourd peut bloquer l'envoi.
+"#;
+
+pub const SVG: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+<!-- Un écran avec un trombone -->
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 80" width="120" height="80">
+  <rect x="10" y="10" width="100" height="60" rx="6" fill="#e5e7eb"/>
+  <path d="M40 30 l10 20" stroke="#1d4ed8" stroke-width="4" fill="none"/>
+</svg>
+"##;
+
+pub const PIECE_JOINTE: &str = "email/email-piece-jointe.md";
+pub const CREER: &str = "email/email-creer.md";
+pub const TROMBONE: &str = "email/img/trombone.svg";
+
+/// The second lesson: the first one with its id, title and link changed.
+pub fn second_lesson() -> String {
+    LESSON
+        .replace("id = \"email-piece-jointe\"", "id = \"email-creer\"")
+        .replace(
+            "title = \"Envoyer une pièce jointe\"",
+            "title = \"Créer une adresse\"",
+        )
+        .replace(
+            "[Créer une adresse](competence:email-creer)",
+            "[Envoyer une pièce jointe](competence:email-piece-jointe)",
+        )
+}
+
+/// Files of a content dir, by path relative to it.
+pub fn valid_files() -> BTreeMap<String, String> {
+    BTreeMap::from([
+        ("domains.toml".to_string(), DOMAINS.to_string()),
+        (PIECE_JOINTE.to_string(), LESSON.to_string()),
+        (CREER.to_string(), second_lesson()),
+        (TROMBONE.to_string(), SVG.to_string()),
+    ])
+}
+
+/// A content dir written to a fresh temporary folder, removed on drop.
+pub struct Fixture {
+    root: PathBuf,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+impl Fixture {
+    pub fn new(files: &BTreeMap<String, String>) -> Fixture {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let root =
+            std::env::temp_dir().join(format!("declic-content-test-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let fixture = Fixture { root };
+        for (path, text) in files {
+            let path = fixture.content_dir().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        fixture
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    pub fn compile(&self) -> Result<Compiled, Vec<ContentError>> {
+        compile(&self.content_dir())
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// 1-based line of the first line of `text` containing `needle` (or equal
+/// to it, when `needle` ends with a newline).
+pub fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| match needle.strip_suffix('\n') {
+            Some(exact) => l == exact,
+            None => l.contains(needle),
+        })
+        .unwrap_or_else(|| panic!("`{needle}` not found in:\n{text}"))
+        + 1
+}
