@@ -1,0 +1,34 @@
+//! `declic-server`: see `--help`.
+use declic_server::config::{Config, ConfigError, HELP};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("-h" | "--help") => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => {
+            eprintln!("declic-server: unknown argument `{other}`\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+        None => {}
+    }
+    let config = match Config::from_env(|name| std::env::var(name).ok()) {
+        Ok(config) => config,
+        Err(ConfigError(message)) => {
+            eprintln!("declic-server: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    declic_server::init_tracing(&config.log);
+    match declic_server::run(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("declic-server: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

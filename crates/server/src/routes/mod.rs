@@ -1,0 +1,3 @@
+//! One module per route family, each exporting its `router()`.
+pub mod api;
+pub mod static_files;

@@ -1,0 +1,219 @@
+//! The real app (router, database, files) on a fresh data dir and a fixture
+//! dist dir, driven request by request; and the binary itself for its CLI.
+
+use axum::body::{to_bytes, Body};
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use declic_server::db::Db;
+use declic_server::routes::static_files::StaticFiles;
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+
+struct Fixture {
+    root: PathBuf,
+}
+
+impl Fixture {
+    fn new(name: &str) -> Fixture {
+        let root = std::env::temp_dir().join(format!("declic-server-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let dist = root.join("dist");
+        std::fs::create_dir_all(dist.join("content")).unwrap();
+        let files: &[(&str, &[u8])] = &[
+            ("index.html", b"<!doctype html><title>Declic</title>"),
+            ("index.html.br", b"BROTLI-INDEX"),
+            ("index.html.gz", b"GZIP-INDEX"),
+            ("declic-0123456789abcdef.js", b"export {}"),
+            ("declic-0123456789abcdef.js.br", b"BROTLI-JS"),
+            ("declic-0123456789abcdef_bg.wasm", b"\0asm"),
+            ("sw.js", b"// sw"),
+            ("manifest.webmanifest", b"{}"),
+            ("content/email-creer-0123456789abcdef.json", b"{}"),
+        ];
+        for (path, bytes) in files {
+            std::fs::write(dist.join(path), bytes).unwrap();
+        }
+        Fixture { root }
+    }
+
+    fn dist(&self) -> PathBuf {
+        self.root.join("dist")
+    }
+
+    fn data(&self) -> PathBuf {
+        self.root.join("data")
+    }
+
+    async fn app(&self) -> Router {
+        let db = Db::open(&self.data()).await.unwrap();
+        declic_server::build_app(db, StaticFiles::new(self.dist()))
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+async fn get(app: &Router, path: &str, encoding: Option<&str>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let mut request = Request::get(path);
+    if let Some(encoding) = encoding {
+        request = request.header(header::ACCEPT_ENCODING, encoding);
+    }
+    let response = app.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap().to_vec();
+    (status, headers, body)
+}
+
+fn header<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> &'a str {
+    headers.get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
+}
+
+fn json(body: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(body).unwrap()
+}
+
+#[tokio::test]
+async fn health_reports_the_database_and_a_stable_instance() {
+    let fixture = Fixture::new("health");
+    let app = fixture.app().await;
+    let (status, _, body) = get(&app, "/api/health", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let first = json(&body);
+    assert_eq!(first["status"], "ok");
+    assert_eq!(first["database"], "ok");
+    assert!(fixture.data().join("declic.db").is_file());
+
+    // Restart on the same data dir: migrations re-run harmlessly, same instance.
+    drop(app);
+    let app = fixture.app().await;
+    let (_, _, body) = get(&app, "/api/health", None).await;
+    assert_eq!(json(&body)["instance"], first["instance"]);
+    assert_eq!(first["instance"].as_str().unwrap().len(), 32);
+}
+
+#[tokio::test]
+async fn caching_headers_follow_content_hashes() {
+    let fixture = Fixture::new("cache");
+    let app = fixture.app().await;
+    for (path, expected) in [
+        ("/declic-0123456789abcdef.js", "public, max-age=31536000, immutable"),
+        ("/declic-0123456789abcdef_bg.wasm", "public, max-age=31536000, immutable"),
+        ("/content/email-creer-0123456789abcdef.json", "public, max-age=31536000, immutable"),
+        ("/index.html", "no-cache"),
+        ("/", "no-cache"),
+        ("/sw.js", "no-cache"),
+        ("/manifest.webmanifest", "no-cache"),
+    ] {
+        let (status, headers, _) = get(&app, path, None).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(header(&headers, "cache-control"), expected, "{path}");
+        assert_eq!(header(&headers, "x-content-type-options"), "nosniff", "{path}");
+    }
+    let (_, headers, _) = get(&app, "/declic-0123456789abcdef_bg.wasm", None).await;
+    assert_eq!(header(&headers, "content-type"), "application/wasm");
+    let (_, headers, _) = get(&app, "/manifest.webmanifest", None).await;
+    assert_eq!(header(&headers, "content-type"), "application/manifest+json");
+}
+
+#[tokio::test]
+async fn precompressed_files_are_chosen_by_accept_encoding() {
+    let fixture = Fixture::new("encoding");
+    let app = fixture.app().await;
+    let (_, headers, body) = get(&app, "/index.html", Some("gzip, deflate, br")).await;
+    assert_eq!(header(&headers, "content-encoding"), "br");
+    assert_eq!(body, b"BROTLI-INDEX");
+    assert!(header(&headers, "vary").to_lowercase().contains("accept-encoding"));
+    let (_, headers, body) = get(&app, "/index.html", Some("gzip")).await;
+    assert_eq!(header(&headers, "content-encoding"), "gzip");
+    assert_eq!(body, b"GZIP-INDEX");
+    let (_, headers, body) = get(&app, "/index.html", None).await;
+    assert_eq!(header(&headers, "content-encoding"), "");
+    assert!(body.starts_with(b"<!doctype html>"));
+    // A file with no .gz variant falls back to identity for gzip-only clients.
+    let (_, headers, body) = get(&app, "/declic-0123456789abcdef.js", Some("gzip")).await;
+    assert_eq!(header(&headers, "content-encoding"), "");
+    assert_eq!(body, b"export {}");
+}
+
+#[tokio::test]
+async fn app_routes_get_index_html_and_missing_files_a_real_404() {
+    let fixture = Fixture::new("routes");
+    let app = fixture.app().await;
+    for path in ["/competences/email-creer/etape/2", "/mon-cv", "/competences/"] {
+        let (status, headers, body) = get(&app, path, Some("br")).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(header(&headers, "content-type"), "text/html; charset=utf-8", "{path}");
+        assert_eq!(header(&headers, "cache-control"), "no-cache", "{path}");
+        assert_eq!(body, b"BROTLI-INDEX", "{path}");
+    }
+    let (status, headers, _) = get(&app, "/declic-deadbeefdeadbeef.js", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_ne!(header(&headers, "content-type"), "text/html; charset=utf-8");
+}
+
+#[tokio::test]
+async fn api_errors_are_json() {
+    let fixture = Fixture::new("api");
+    let app = fixture.app().await;
+    let (status, _, body) = get(&app, "/api/nothing-here", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(json(&body)["error"], "not_found");
+
+    let request = Request::post("/api/health").body(Body::empty()).unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    assert_eq!(json(&body)["error"], "method_not_allowed");
+
+    let big = vec![b'x'; declic_server::MAX_BODY_BYTES + 1];
+    let request = Request::post("/api/health")
+        .header(header::CONTENT_LENGTH, big.len())
+        .body(Body::from(big))
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    assert_eq!(json(&body)["error"], "payload_too_large");
+}
+
+#[tokio::test]
+async fn an_unbuilt_app_says_so_and_the_api_still_works() {
+    let fixture = Fixture::new("unbuilt");
+    std::fs::remove_file(fixture.dist().join("index.html")).unwrap();
+    let app = fixture.app().await;
+    let (status, _, body) = get(&app, "/", None).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(String::from_utf8(body).unwrap().contains("scripts/run"));
+    let (status, _, _) = get(&app, "/api/health", None).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+fn binary() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_declic-server"))
+}
+
+#[test]
+fn help_explains_every_variable() {
+    let out = std::process::Command::new(binary()).arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for name in ["DECLIC_ADDR", "DECLIC_DIST_DIR", "DECLIC_DATA_DIR", "RUST_LOG"] {
+        assert!(text.contains(name), "{name} missing from --help");
+    }
+    let out = std::process::Command::new(binary()).arg("--nope").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_bad_address_is_refused_with_its_name() {
+    let out = std::process::Command::new(binary())
+        .env("DECLIC_ADDR", "not-an-address")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("DECLIC_ADDR"));
+}
