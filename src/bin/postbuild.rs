@@ -51,7 +51,10 @@ fn prerender(staging: &Path) -> Result<(), String> {
 }
 
 fn write_content(staging: &Path) -> Result<(), String> {
-    let content_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    // Same folder as build.rs compiled into the catalogue (see there).
+    let content_dir = std::env::var_os("DECLIC_CONTENT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
     let compiled = declic_content::compile(&content_dir).map_err(|errors| {
         errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
     })?;

@@ -6,4 +6,7 @@
 //! the server (`crates/server`) are the imperative shells around it.
 
 pub mod content;
+pub mod positioning;
+pub mod progress;
+pub mod quiz;
 pub mod route;
