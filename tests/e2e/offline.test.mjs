@@ -94,17 +94,19 @@ describe("offline", () => {
     await expectAccessible(page, "update banner");
     await screenshot(page, "update-banner");
 
-    // Until the learner agrees, the old build keeps serving.
-    const before = await page.evaluate(() => fetch("/").then((r) => r.text()));
-    assert.ok(!before.includes("build 2"), "the old build is still served while the new one waits");
+    // Until the learner agrees, the old build keeps serving, even on reload,
+    // and the offer is still there.
+    await page.reload();
+    await waitForApp(page);
+    assert.ok(!(await page.content()).includes("build 2"), "the old build is still served while the new one waits");
+    await page.waitForSelector(".banner-update");
 
     await Promise.all([
       page.waitForEvent("load"),
       page.getByRole("button", { name: "Mettre à jour" }).click(),
     ]);
     await waitForApp(page);
-    const afterUpdate = await page.evaluate(() => fetch("/").then((r) => r.text()));
-    assert.ok(afterUpdate.includes("build 2"), "the new build serves after the update");
+    assert.ok((await page.content()).includes("build 2"), "the new build serves after the update");
     assert.equal(await page.locator(".banner-update").count(), 0);
   });
 });
