@@ -370,8 +370,9 @@ impl Env<'_> {
         for inline in inlines {
             match &inline.kind {
                 InlineKind::Text(text) => out.push_str(&escape(text)),
-                // A source line break is a space in HTML; one byte is enough.
-                InlineKind::SoftBreak => out.push(' '),
+                // Easy-to-read (FALC) text puts one sentence per line: the
+                // writer's line breaks are kept on screen.
+                InlineKind::SoftBreak => out.push_str("<br>"),
                 InlineKind::HardBreak => out.push_str("<br>"),
                 InlineKind::Strong(children) => {
                     out.push_str("<strong>");

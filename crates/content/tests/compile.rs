@@ -103,7 +103,7 @@ fn steps_compile_to_safe_html_and_plain_text() {
     let first = &lesson.steps[0];
     assert_eq!(
         first.html,
-        "<p>Une pièce jointe est un fichier envoyé avec un e-mail. Le symbole de la pièce jointe est un <strong>trombone</strong>.</p>\
+        "<p>Une pièce jointe est un fichier envoyé avec un e-mail.<br>Le symbole de la pièce jointe est un <strong>trombone</strong>.</p>\
          <figure class=\"illustration\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 80\" role=\"img\" aria-label=\"Un écran d'e-mail avec un trombone\">\
          <rect x=\"10\" y=\"10\" width=\"100\" height=\"60\" rx=\"6\" fill=\"#e5e7eb\"/><path d=\"M40 30 l10 20\" stroke=\"#1d4ed8\" stroke-width=\"4\" fill=\"none\"/></svg></figure>"
     );
@@ -116,7 +116,7 @@ fn steps_compile_to_safe_html_and_plain_text() {
     let second = &lesson.steps[1];
     assert_eq!(
         second.html,
-        "<p>Appuyez sur le trombone. Choisissez la photo ou le document. Revoyez la leçon <a href=\"/competences/email-creer\">Créer une adresse</a>.</p>"
+        "<p>Appuyez sur le trombone.<br>Choisissez la photo ou le document.<br>Revoyez la leçon <a href=\"/competences/email-creer\">Créer une adresse</a>.</p>"
     );
 
     let third = &lesson.steps[2];
