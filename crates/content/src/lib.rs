@@ -32,7 +32,7 @@ pub use report::{LessonReport, Report};
 pub use rust_source::catalogue_to_rust;
 
 use competence::{FileResult, Source};
-use declic_core::content::{Catalogue, CompetenceSummary, Domain};
+use declic_core::content::{Catalogue, CompetenceSummary, Domain, PositioningBank};
 use error::Diag;
 use markdown::Illustrations;
 use sha2::{Digest, Sha256};
@@ -46,7 +46,8 @@ pub struct Compiled {
     /// Files to publish under the site root: (relative path like
     /// "content/email-piece-jointe-0123456789abcdef.json", bytes). The path
     /// is also each `CompetenceSummary::url` with a leading "/". In
-    /// catalogue order.
+    /// catalogue order, then the positioning bank
+    /// (`Catalogue::positioning_url`).
     pub files: Vec<(String, Vec<u8>)>,
     pub report: Report,
 }
@@ -187,18 +188,16 @@ fn assemble(
     let mut files = Vec::new();
     let mut catalogue = Catalogue {
         domains: Vec::new(),
+        positioning_url: String::new(),
     };
+    let mut positioning: PositioningBank = Vec::new();
     for def in domains {
         let mut competences = Vec::new();
         for (id, _) in &def.competences {
             let lesson = lessons
                 .remove(id)
                 .expect("every listed competence compiled");
-            // Compact JSON; field order is the struct's, so bytes are stable.
-            let json = serde_json::to_vec(&lesson.content).expect("content serialises");
-            let hash = Sha256::digest(&json);
-            let hex: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
-            let path = format!("content/{id}-{hex}.json");
+            let (path, json) = hashed_json(id, &lesson.content);
             competences.push(CompetenceSummary {
                 id: id.clone(),
                 title: lesson.front.title.clone(),
@@ -217,6 +216,7 @@ fn assemble(
             for item in &lesson.content.positioning {
                 *report.positioning.entry(item.level).or_default() += 1;
             }
+            positioning.push((id.clone(), lesson.content.positioning.clone()));
             report.total_bytes += json.len();
             report.lessons.push(LessonReport {
                 id: id.clone(),
@@ -238,11 +238,24 @@ fn assemble(
             competences,
         });
     }
+    let (path, json) = hashed_json("positionnement", &positioning);
+    catalogue.positioning_url = format!("/{path}");
+    report.total_bytes += json.len();
+    files.push((path, json));
     Compiled {
         catalogue,
         files,
         report,
     }
+}
+
+/// `content/<stem>-<hash>.json` and its compact JSON. Field order is the
+/// structs', so the bytes, and the name, are stable.
+fn hashed_json(stem: &str, value: &impl serde::Serialize) -> (String, Vec<u8>) {
+    let json = serde_json::to_vec(value).expect("content serialises");
+    let hash = Sha256::digest(&json);
+    let hex: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    (format!("content/{stem}-{hex}.json"), json)
 }
 
 /// How paths are shown in errors: relative to the content dir's parent, so

@@ -63,7 +63,13 @@ pub fn catalogue_to_rust(catalogue: &Catalogue) -> String {
         }
         s.push_str("                ],\n            },\n");
     }
-    s.push_str("        ],\n    }\n}\n");
+    s.push_str("        ],\n");
+    let _ = writeln!(
+        s,
+        "        positioning_url: String::from({:?}),",
+        catalogue.positioning_url.as_str()
+    );
+    s.push_str("    }\n}\n");
     s
 }
 

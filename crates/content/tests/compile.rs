@@ -64,7 +64,18 @@ fn catalogue_lists_domains_and_competences_in_map_order() {
     assert_eq!(c.goal, "Joindre une photo ou un document à un e-mail.");
 
     // Files: content/<id>-<16 hex of sha256(JSON)>.json, url = "/" + path.
-    assert_eq!(compiled.files.len(), 2);
+    // The positioning bank comes last, named the same way.
+    assert_eq!(compiled.files.len(), 3);
+    let (bank_path, bank_bytes) = &compiled.files[2];
+    assert_eq!(format!("/{bank_path}"), compiled.catalogue.positioning_url);
+    assert_eq!(
+        bank_path,
+        &format!("content/positionnement-{}.json", &sha256_hex(bank_bytes)[..16])
+    );
+    let bank: declic_core::content::PositioningBank = serde_json::from_slice(bank_bytes).unwrap();
+    let bank_ids: Vec<&str> = bank.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(bank_ids, ["email-piece-jointe", "email-creer"], "catalogue order");
+    assert!(bank.iter().all(|(_, items)| !items.is_empty()));
     for ((path, bytes), summary) in compiled.files.iter().zip(&domain.competences) {
         assert_eq!(format!("/{path}"), summary.url);
         let hash = sha256_hex(bytes);
@@ -370,6 +381,7 @@ fn catalogue_to_rust_escapes_strings() {
                 url: "/content/email-a-0123456789abcdef.json".into(),
             }],
         }],
+        positioning_url: "/content/positionnement-0123456789abcdef.json".into(),
     };
     let source = catalogue_to_rust(&catalogue);
     assert!(

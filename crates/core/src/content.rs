@@ -42,6 +42,11 @@ impl Level {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalogue {
     pub domains: Vec<Domain>,
+    /// Site-absolute URL of every competence's positioning items in one
+    /// content-hashed JSON file ([`PositioningBank`]): the positioning test
+    /// needs them all, and they are small, so one fetch instead of forty.
+    #[serde(default)]
+    pub positioning_url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,6 +193,11 @@ pub struct Choice {
     /// Why this choice is right or wrong. Shown after the learner answers.
     pub explanation: String,
 }
+
+/// Every competence's positioning items, in catalogue order: what the file
+/// at [`Catalogue::positioning_url`] holds, and what
+/// [`ItemBank::new`](crate::positioning::ItemBank::new) takes.
+pub type PositioningBank = Vec<(String, Vec<PositioningItem>)>;
 
 /// A question of the positioning test ("Faire le point"), tagged with the
 /// level it probes.

@@ -286,6 +286,8 @@ pub struct Progress {
     /// Per competence, the answers of a quiz attempt not finished yet (the
     /// latest answer per question), by question index.
     pub quiz_attempts: BTreeMap<String, Vec<AttemptAnswer>>,
+    /// Per competence, the score of the latest quiz attempt finished.
+    pub quiz_scores: BTreeMap<String, Score>,
 }
 
 impl Progress {
@@ -330,6 +332,7 @@ pub fn derive(log: &EventLog, catalogue: &Catalogue) -> Progress {
         /// (position in the log, step) of the latest lesson step seen.
         last_step: Option<(usize, usize)>,
         attempt: BTreeMap<usize, (Answer, bool)>,
+        last_score: Option<Score>,
     }
     let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
     let mut placement = None;
@@ -363,6 +366,7 @@ pub fn derive(log: &EventLog, catalogue: &Catalogue) -> Progress {
                 let a = acc.entry(competence).or_default();
                 a.started = true;
                 a.attempt.clear();
+                a.last_score = Some(Score::new(*correct, *total));
                 if is_mastered(Score::new(*correct, *total)) {
                     a.acquired = true;
                     any_acquired = true;
@@ -454,6 +458,11 @@ pub fn derive(log: &EventLog, catalogue: &Catalogue) -> Progress {
         })
         .collect();
 
+    let quiz_scores = acc
+        .iter()
+        .filter_map(|(id, a)| Some(((*id).to_string(), a.last_score?)))
+        .collect();
+
     Progress {
         competences,
         resume: resume.map(|(_, r)| r),
@@ -462,6 +471,7 @@ pub fn derive(log: &EventLog, catalogue: &Catalogue) -> Progress {
         placement,
         positioning_answers,
         quiz_attempts,
+        quiz_scores,
     }
 }
 
@@ -749,6 +759,22 @@ mod tests {
         );
         assert_eq!(progress.quiz_attempts.len(), 1);
         assert_eq!(progress.positioning_answers, [(item(1), Outcome::DontKnow)]);
+    }
+
+    #[test]
+    fn the_latest_finished_score_is_kept_even_when_lower() {
+        let cat = test_catalogue();
+        let progress = derive(
+            &log(vec![
+                completed("email-1", 5, 5),
+                completed("email-1", 2, 5),
+                answered("email-2", 0, true),
+            ]),
+            &cat,
+        );
+        assert_eq!(progress.quiz_scores["email-1"], Score::new(2, 5));
+        assert!(!progress.quiz_scores.contains_key("email-2"), "not finished");
+        assert_eq!(progress.state("email-1"), CompetenceState::Acquired, "never taken back");
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub enum Route {
     /// `/competences/{id}` — a competence: its lesson starts here (step 1).
     /// `/competences/{id}/etape/{n}` — step n (1-based) of its lesson.
     Lesson { competence: String, step: usize },
+    /// `/competences/{id}/quiz` — the competence's quiz.
+    Quiz { competence: String },
     /// `/faire-le-point` — the positioning test.
     Positioning,
     /// `/mon-parcours` — the learner's proposed path.
@@ -45,6 +47,9 @@ impl Route {
                 },
                 _ => Route::NotFound,
             },
+            ["competences", id, "quiz"] if is_slug(id) => Route::Quiz {
+                competence: (*id).to_string(),
+            },
             ["faire-le-point"] => Route::Positioning,
             ["mon-parcours"] => Route::Path,
             ["mon-cv"] => Route::Cv,
@@ -60,6 +65,7 @@ impl Route {
             Route::Map => "/competences".into(),
             Route::Lesson { competence, step } if *step <= 1 => format!("/competences/{competence}"),
             Route::Lesson { competence, step } => format!("/competences/{competence}/etape/{step}"),
+            Route::Quiz { competence } => format!("/competences/{competence}/quiz"),
             Route::Positioning => "/faire-le-point".into(),
             Route::Path => "/mon-parcours".into(),
             Route::Cv => "/mon-cv".into(),
@@ -85,6 +91,10 @@ mod tests {
         Route::Lesson { competence: id.into(), step }
     }
 
+    fn quiz(id: &str) -> Route {
+        Route::Quiz { competence: id.into() }
+    }
+
     #[test]
     fn parses_every_screen() {
         let cases = [
@@ -99,6 +109,10 @@ mod tests {
             ("/competences/email-piece-jointe/etape/x", Route::NotFound),
             ("/competences/Email", Route::NotFound),
             ("/competences/a/b", Route::NotFound),
+            ("/competences/email-piece-jointe/quiz", quiz("email-piece-jointe")),
+            ("/competences/email-piece-jointe/quiz/", quiz("email-piece-jointe")),
+            ("/competences/Email/quiz", Route::NotFound),
+            ("/competences/email/quiz/2", Route::NotFound),
             ("/faire-le-point", Route::Positioning),
             ("/mon-parcours?x=1", Route::Path),
             ("/mon-cv#haut", Route::Cv),
@@ -117,6 +131,7 @@ mod tests {
             Route::Map,
             lesson("wifi-public", 1),
             lesson("wifi-public", 4),
+            quiz("wifi-public"),
             Route::Positioning,
             Route::Path,
             Route::Cv,
