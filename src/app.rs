@@ -1,5 +1,6 @@
 //! The app shell: header, status banners, and the current screen.
 
+use crate::learner::Learner;
 use crate::pages;
 use crate::pwa::{self, AppStatus};
 use crate::router::Navigator;
@@ -12,6 +13,10 @@ use leptos::prelude::*;
 pub fn App(nav: Navigator, status: AppStatus, #[prop(optional)] speech: Speech) -> impl IntoView {
     provide_context(nav);
     provide_context(speech);
+    let learner = Learner::new();
+    provide_context(learner);
+    #[cfg(target_arch = "wasm32")]
+    crate::learner::load(learner);
 
     // After a navigation (not the first screen), move focus to the new
     // screen's heading so screen readers announce it, and scroll to the top.
@@ -24,16 +29,10 @@ pub fn App(nav: Navigator, status: AppStatus, #[prop(optional)] speech: Speech) 
             if first.replace(false) {
                 return;
             }
-            request_animation_frame(|| {
-                let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-                if let Ok(Some(h1)) = document.query_selector("main h1") {
-                    let h1: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(h1);
-                    let _ = h1.focus();
-                }
-                if let Some(w) = web_sys::window() {
-                    w.scroll_to_with_x_and_y(0.0, 0.0);
-                }
-            });
+            focus_soon("main h1");
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
         });
     }
 
@@ -82,4 +81,20 @@ fn set_document_title(route: &Route) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(&title);
     }
+}
+
+/// Moves keyboard and screen-reader focus to the first element matching
+/// `selector` once the current update has been painted (after a navigation,
+/// to the new heading; after an answer, to its feedback).
+pub fn focus_soon(selector: &'static str) {
+    #[cfg(target_arch = "wasm32")]
+    request_animation_frame(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Ok(Some(el)) = document.query_selector(selector) {
+            let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(el);
+            let _ = el.focus();
+        }
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = selector;
 }

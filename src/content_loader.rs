@@ -1,10 +1,12 @@
-//! Loads one competence's compiled content (lesson, quiz, positioning items).
+//! Loads compiled content: one competence (lesson, quiz, positioning items)
+//! or the positioning bank (every competence's positioning items).
 //!
 //! The files are content-hashed JSON produced by the content compiler; the
 //! service worker precaches them all, so this works offline after the first
-//! visit. Loaded content is kept in memory for the session.
+//! visit. Loaded competences are kept in memory for the session.
 
-use declic_core::content::CompetenceContent;
+use declic_core::content::{CompetenceContent, PositioningBank};
+use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Why content could not be loaded, in terms the screen can explain.
@@ -17,6 +19,53 @@ pub enum LoadError {
     Invalid(String),
 }
 
+/// A piece of content on its way to the screen.
+#[derive(Clone)]
+pub enum Load<T> {
+    Loading,
+    Ready(Arc<T>),
+    Failed(LoadError),
+}
+
+/// Starts loading with `fetch` now, and returns the signal to watch and a
+/// function that tries again (for the "Réessayer" button).
+pub fn start_loading<T, F, Fut>(fetch: F) -> (RwSignal<Load<T>>, impl Fn() + Clone + 'static)
+where
+    T: Send + Sync + 'static,
+    F: Fn() -> Fut + Clone + 'static,
+    Fut: std::future::Future<Output = Result<Arc<T>, LoadError>> + 'static,
+{
+    let state = RwSignal::new(Load::Loading);
+    let run = move || {
+        let fetch = fetch.clone();
+        state.set(Load::Loading);
+        leptos::task::spawn_local(async move {
+            state.set(match fetch().await {
+                Ok(value) => Load::Ready(value),
+                Err(e) => Load::Failed(e),
+            });
+        });
+    };
+    run();
+    (state, run)
+}
+
+/// "Chargement…" and, on failure, a plain French message with "Réessayer".
+/// `what` completes "Chargement de …" / "… n'a pas pu être chargé(e)".
+#[component]
+pub fn LoadFailure(error: LoadError, what: &'static str, retry: impl Fn() + Clone + 'static) -> impl IntoView {
+    let message = match error {
+        LoadError::Network => format!("{what} n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez."),
+        LoadError::Invalid(_) => format!("{what} n'a pas pu être lu. Réessayez dans un moment."),
+    };
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{message}</p>
+            <button type="button" class="button primary" on:click=move |_| retry()>"Réessayer"</button>
+        </div>
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 thread_local! {
     static CACHE: std::cell::RefCell<std::collections::HashMap<String, Arc<CompetenceContent>>> =
@@ -24,14 +73,27 @@ thread_local! {
 }
 
 /// Fetches and decodes the content at `url` (a `CompetenceSummary::url`).
+pub async fn load_competence(url: String) -> Result<Arc<CompetenceContent>, LoadError> {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&url).cloned()) {
+        return Ok(hit);
+    }
+    let content: Arc<CompetenceContent> = Arc::new(fetch_json(&url).await?);
+    #[cfg(target_arch = "wasm32")]
+    CACHE.with(|c| c.borrow_mut().insert(url, content.clone()));
+    Ok(content)
+}
+
+/// Fetches the positioning bank (`Catalogue::positioning_url`).
+pub async fn load_positioning_bank(url: String) -> Result<Arc<PositioningBank>, LoadError> {
+    Ok(Arc::new(fetch_json(&url).await?))
+}
+
 #[cfg(target_arch = "wasm32")]
-pub async fn load_competence(url: &str) -> Result<Arc<CompetenceContent>, LoadError> {
+async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(url).cloned()) {
-        return Ok(hit);
-    }
     let window = web_sys::window().ok_or(LoadError::Network)?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -43,16 +105,12 @@ pub async fn load_competence(url: &str) -> Result<Arc<CompetenceContent>, LoadEr
     let json = JsFuture::from(response.json().map_err(|_| LoadError::Network)?)
         .await
         .map_err(|_| LoadError::Invalid(format!("{url} is not JSON")))?;
-    let content: CompetenceContent = serde_wasm_bindgen::from_value(json)
-        .map_err(|e| LoadError::Invalid(format!("{url}: {e}")))?;
-    let content = Arc::new(content);
-    CACHE.with(|c| c.borrow_mut().insert(url.to_string(), content.clone()));
-    Ok(content)
+    serde_wasm_bindgen::from_value(json).map_err(|e| LoadError::Invalid(format!("{url}: {e}")))
 }
 
 /// Natively (tests, prerendering) there is no network: content pages are
 /// only rendered in the browser.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn load_competence(_url: &str) -> Result<Arc<CompetenceContent>, LoadError> {
+async fn fetch_json<T>(_url: &str) -> Result<T, LoadError> {
     Err(LoadError::Network)
 }

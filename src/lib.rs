@@ -9,12 +9,14 @@
 pub mod app;
 pub mod catalogue;
 pub mod content_loader;
+pub mod learner;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod pwa;
 pub mod router;
 pub mod speech;
+pub mod storage;
 
 pub use app::App;
 

@@ -1,6 +1,7 @@
 //! Accueil. Also prerendered into index.html at build time (it reads nothing
 //! from the browser), so it paints before the wasm has loaded.
 
+use crate::pages::progress_marks::{MyProgress, ResumeCard};
 use leptos::prelude::*;
 
 #[component]
@@ -11,14 +12,16 @@ pub fn Home() -> impl IntoView {
             <p>"Apprenez le numérique à votre rythme."</p>
             <p>"Tout fonctionne aussi sans connexion."</p>
         </section>
+        <ResumeCard />
         <nav aria-label="Menu principal">
             <ul class="entries">
-                <Entry href="/faire-le-point" title="Faire le point" text="Quelques questions pour savoir par où commencer." soon=true icon=Icon::Compass />
-                <Entry href="/mon-parcours" title="Mon parcours" text="Les leçons choisies pour vous." soon=true icon=Icon::Path />
+                <Entry href="/faire-le-point" title="Faire le point" text="Quelques questions pour savoir par où commencer." soon=false icon=Icon::Compass />
+                <Entry href="/mon-parcours" title="Mon parcours" text="Les leçons choisies pour vous." soon=false icon=Icon::Path />
                 <Entry href="/competences" title="Toutes les compétences" text="Choisir une leçon librement." soon=false icon=Icon::Grid />
                 <Entry href="/mon-cv" title="Mon CV" text="Créer un CV et l'envoyer." soon=true icon=Icon::Cv />
             </ul>
         </nav>
+        <MyProgress />
     }
 }
 

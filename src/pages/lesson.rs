@@ -3,59 +3,27 @@
 //! Each step has its own URL (`/competences/{id}/etape/{n}`), so a reload or
 //! a shared link lands on the same step; step N+1 is the summary.
 
-use crate::content_loader::{load_competence, LoadError};
+use crate::content_loader::{load_competence, start_loading, Load, LoadFailure};
+use crate::learner::Learner;
 use crate::speech::ListenButton;
 use declic_core::content::{CompetenceContent, CompetenceSummary};
+use declic_core::progress::EventKind;
 use declic_core::route::Route;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::sync::Arc;
-
-#[derive(Clone)]
-enum Load {
-    Loading,
-    Ready(Arc<CompetenceContent>),
-    Failed(LoadError),
-}
 
 #[component]
 pub fn Lesson(summary: CompetenceSummary, step: usize) -> impl IntoView {
-    let state = RwSignal::new(Load::Loading);
     let url = summary.url.clone();
-    let fetch = move || {
-        let url = url.clone();
-        state.set(Load::Loading);
-        spawn_local(async move {
-            state.set(match load_competence(&url).await {
-                Ok(content) => Load::Ready(content),
-                Err(e) => Load::Failed(e),
-            });
-        });
-    };
-    fetch();
-    let retry = fetch.clone();
-    let title = summary.title.clone();
+    let (state, retry) = start_loading(move || load_competence(url.clone()));
     let id = summary.id.clone();
 
     view! {
         <p class="breadcrumb"><a href="/competences">"← Toutes les compétences"</a></p>
-        <h1 tabindex="-1">{title}</h1>
+        <h1 tabindex="-1">{summary.title.clone()}</h1>
         {move || match state.get() {
             Load::Loading => view! { <p class="loading">"Chargement de la leçon…"</p> }.into_any(),
-            Load::Failed(error) => {
-                let retry = retry.clone();
-                let message = match error {
-                    LoadError::Network => "La leçon n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez.",
-                    LoadError::Invalid(_) => "La leçon n'a pas pu être lue. Réessayez dans un moment.",
-                };
-                view! {
-                    <div class="notice notice-error" role="alert">
-                        <p>{message}</p>
-                        <button type="button" class="button primary" on:click=move |_| retry()>"Réessayer"</button>
-                    </div>
-                }
-                .into_any()
-            }
+            Load::Failed(error) => view! { <LoadFailure error=error what="La leçon" retry=retry.clone() /> }.into_any(),
             Load::Ready(content) => view! { <StepView content=content id=id.clone() step=step /> }.into_any(),
         }}
     }
@@ -85,13 +53,16 @@ fn StepView(content: Arc<CompetenceContent>, id: String, step: usize) -> impl In
             </section>
             <nav class="step-nav" aria-label="Navigation dans la leçon">
                 {previous.map(|href| view! { <a class="button" href=href>"← Précédent"</a> })}
-                <a class="button primary" href="/competences">"Autres compétences"</a>
+                <a class="button primary" href=Route::Quiz { competence: id.clone() }.path()>"Faire le quiz →"</a>
             </nav>
+            <p>"Le quiz vérifie ce que vous avez retenu, avec une explication après chaque réponse."</p>
             <p><a href=link(1)>"Relire la leçon depuis le début"</a></p>
         }
         .into_any();
     }
 
+    // "Reprendre où j'en étais" comes from these events.
+    expect_context::<Learner>().record(EventKind::LessonStepSeen { competence: id.clone(), step });
     let current = &content.steps[step - 1];
     let next_label = if step == total { "À retenir →" } else { "Suivant →" };
     view! {

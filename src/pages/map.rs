@@ -1,13 +1,15 @@
 //! Toutes les compétences: the competence map, domain by domain.
 
 use crate::catalogue::CATALOGUE;
-use declic_core::route::Route;
+use crate::learner::Learner;
+use crate::pages::progress_marks::CompetenceItem;
 use leptos::prelude::*;
 
 #[component]
 pub fn Map() -> impl IntoView {
     let count = CATALOGUE.competences().count();
     let domains = CATALOGUE.domains.len();
+    let learner = expect_context::<Learner>();
     view! {
         <h1 tabindex="-1">"Toutes les compétences"</h1>
         <p>{format!("{count} compétences, en {domains} thèmes. Choisissez une leçon.")}</p>
@@ -19,26 +21,22 @@ pub fn Map() -> impl IntoView {
                     <section class="domain" aria-labelledby=format!("domaine-{}", domain.id)>
                         <h2 id=format!("domaine-{}", domain.id)>{domain.title.clone()}</h2>
                         <p class="domain-description">{domain.description.clone()}</p>
+                        {
+                            let id = domain.id.clone();
+                            move || {
+                                let acquired = learner.progress.with(|p| {
+                                    p.domains.iter().find(|d| d.domain == id).map_or(0, |d| d.acquired)
+                                });
+                                (acquired > 0).then(|| view! {
+                                    <p class="domain-progress">{format!("{acquired} sur {} acquise{}", domain_total(&id), if acquired > 1 { "s" } else { "" })}</p>
+                                })
+                            }
+                        }
                         <ul class="competences">
                             {domain
                                 .competences
                                 .iter()
-                                .map(|c| {
-                                    let href = Route::Lesson { competence: c.id.clone(), step: 1 }.path();
-                                    view! {
-                                        <li>
-                                            <a class="competence" href=href>
-                                                <span class="competence-title">{c.title.clone()}</span>
-                                                <span class="competence-meta">
-                                                    <span class=format!("level level-{}", c.level.label().replace('é', "e"))>
-                                                        {c.level.label()}
-                                                    </span>
-                                                    {format!(" · {} min", c.minutes)}
-                                                </span>
-                                            </a>
-                                        </li>
-                                    }
-                                })
+                                .map(|c| view! { <CompetenceItem competence=c.clone() /> })
                                 .collect_view()}
                         </ul>
                     </section>
@@ -46,4 +44,8 @@ pub fn Map() -> impl IntoView {
             })
             .collect_view()}
     }
+}
+
+fn domain_total(id: &str) -> usize {
+    CATALOGUE.domain(id).map_or(0, |d| d.competences.len())
 }

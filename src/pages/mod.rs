@@ -4,6 +4,11 @@ mod home;
 mod lesson;
 mod map;
 mod not_found;
+mod path;
+mod positioning;
+mod progress_marks;
+mod question;
+mod quiz;
 mod soon;
 
 pub use home::Home;
@@ -23,14 +28,12 @@ pub fn screen(route: Route) -> AnyView {
             }
             None => view! { <not_found::NotFound /> }.into_any(),
         },
-        Route::Positioning => view! {
-            <soon::Soon title="Faire le point" text="Quelques questions pour savoir par où commencer." />
-        }
-        .into_any(),
-        Route::Path => view! {
-            <soon::Soon title="Mon parcours" text="Les leçons choisies pour vous, dans l'ordre." />
-        }
-        .into_any(),
+        Route::Quiz { competence } => match CATALOGUE.competence(&competence) {
+            Some((_, summary)) => view! { <quiz::Quiz summary=summary.clone() /> }.into_any(),
+            None => view! { <not_found::NotFound /> }.into_any(),
+        },
+        Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
+        Route::Path => view! { <path::Path /> }.into_any(),
         Route::Cv => view! {
             <soon::Soon title="Mon CV" text="Créer un CV clair et l'envoyer en PDF." />
         }
@@ -48,6 +51,12 @@ pub fn title(route: &Route) -> Option<String> {
             CATALOGUE
                 .competence(competence)
                 .map(|(_, c)| c.title.clone())
+                .unwrap_or_else(|| "Page introuvable".into()),
+        ),
+        Route::Quiz { competence } => Some(
+            CATALOGUE
+                .competence(competence)
+                .map(|(_, c)| format!("Quiz : {}", c.title))
                 .unwrap_or_else(|| "Page introuvable".into()),
         ),
         Route::Positioning => Some("Faire le point".into()),

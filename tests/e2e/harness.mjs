@@ -2,7 +2,7 @@
 // a fresh database, drive Debian's Chromium with playwright-core at phone
 // size, check accessibility with axe-core, save screenshots.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, cpSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, cpSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
@@ -135,4 +135,84 @@ export async function waitForOffline(page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+}
+
+/// A browser with a profile on disk, like a phone: close it and launch it
+/// again on the same `dir` to find the same IndexedDB and service worker.
+export async function launchProfile(dir) {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    headless: true,
+    ...PHONE,
+  });
+}
+
+/// The compiled content of one competence, read from the build (the test
+/// knows the right answers the way the app does).
+export function competenceContent(id) {
+  const dir = join(ROOT, "dist/content");
+  const file = readdirSync(dir).find((f) => new RegExp(`^${id}-[0-9a-f]{16}\\.json$`).test(f));
+  assert.ok(file, `no compiled content for ${id}`);
+  return JSON.parse(readFileSync(join(dir, file), "utf8"));
+}
+
+/// Every competence's positioning items, as the app loads them.
+export function positioningBank() {
+  const dir = join(ROOT, "dist/content");
+  const file = readdirSync(dir).find((f) => /^positionnement-[0-9a-f]{16}\.json$/.test(f));
+  return new Map(JSON.parse(readFileSync(join(dir, file), "utf8")));
+}
+
+/// Answers the question on screen, rightly or wrongly, like a learner:
+/// ticks choices by their label, or taps the steps in order.
+export async function answerQuestion(page, question, { right }) {
+  if (question.type === "order") {
+    const steps = right ? question.steps : [...question.steps].reverse();
+    for (const step of steps) {
+      await page.getByRole("button", { name: `Placer : ${step}`, exact: true }).click();
+    }
+  } else {
+    // Right: every right choice. Wrong: one wrong choice.
+    const picks = right ? question.choices.filter((c) => c.correct) : [question.choices.find((c) => !c.correct)];
+    for (const c of picks) {
+      await page.getByLabel(c.label, { exact: true }).check();
+    }
+  }
+  await page.getByRole("button", { name: "Valider" }).click();
+}
+
+/// The records of an IndexedDB store of the app, read in the page.
+export async function storedRecords(page, store) {
+  return page.evaluate(
+    (store) =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open("declic");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => {
+            db.close();
+            ok(req.result);
+          };
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+/// A server with a fresh database and a fresh phone-sized browser context
+/// (and its first page unless `page: false`), stopped by `cleanups`.
+export async function openApp(cleanups, { page = true } = {}) {
+  const server = await startServer();
+  cleanups.push(async () => {
+    await server.stop();
+    server.cleanup();
+  });
+  const browser = await launch();
+  cleanups.push(() => browser.close());
+  const context = await browser.newContext(PHONE);
+  return { server, browser, context, page: page ? await context.newPage() : undefined };
 }

@@ -1,0 +1,313 @@
+//! The learner's progress inside the app: the core's event log, kept in
+//! IndexedDB ([`crate::storage`]), and the state the screens read from it.
+//!
+//! Every answer is recorded as an event the moment it is given: it enters
+//! the in-memory log at once (the screen updates in the same frame) and is
+//! written to IndexedDB right after, in a strict-durability transaction.
+//! [`SaveStatus::Saved`] is set only when that transaction has completed.
+//! A write that fails keeps its events queued in memory and shows a French
+//! message with "Réessayer"; nothing saved before is ever touched (we only
+//! add records).
+
+use crate::catalogue::CATALOGUE;
+use crate::storage::StorageError;
+use declic_core::progress::{derive, EventKind, EventLog, Progress};
+use leptos::prelude::*;
+
+/// Where the latest writes stand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing written in this session yet.
+    Idle,
+    Saving,
+    /// Every event recorded so far is on the disk.
+    Saved,
+    /// The last write failed; its events wait in memory for a retry.
+    Failed(StorageError),
+}
+
+/// The learner's progress, shared through context.
+#[derive(Clone, Copy)]
+pub struct Learner {
+    log: RwSignal<EventLog>,
+    /// Derived from the log by the core, recomputed when it changes.
+    pub progress: Memo<Progress>,
+    /// False until the saved events have been read (or reading failed).
+    pub loaded: RwSignal<bool>,
+    pub save: RwSignal<SaveStatus>,
+}
+
+impl Learner {
+    pub fn new() -> Self {
+        let log = RwSignal::new(EventLog::new());
+        Learner {
+            log,
+            progress: Memo::new(move |_| log.with(|log| derive(log, &CATALOGUE))),
+            loaded: RwSignal::new(false),
+            save: RwSignal::new(SaveStatus::Idle),
+        }
+    }
+
+    /// Records that something happened, now: in memory at once, on the disk
+    /// right after (browser only; natively the event stays in memory).
+    pub fn record(&self, kind: EventKind) {
+        #[cfg(target_arch = "wasm32")]
+        browser::record(*self, kind);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let id = self.log.with_untracked(|l| l.len() as u64);
+            self.log.update(|log| {
+                log.insert(declic_core::progress::Event {
+                    id: declic_core::progress::EventId::new("native", id),
+                    device: "native".into(),
+                    at: 0,
+                    kind,
+                });
+            });
+        }
+    }
+
+    /// Writes again what a failed write left in memory.
+    pub fn retry(&self) {
+        #[cfg(target_arch = "wasm32")]
+        browser::flush(*self);
+    }
+}
+
+impl Default for Learner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The save status, for the learner: a quiet "Enregistré ✓" once on the
+/// disk, and the French message with "Réessayer" when a write failed.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let learner = expect_context::<Learner>();
+    view! {
+        <div class="save-status" role="status" aria-live="polite">
+            {move || match learner.save.get() {
+                SaveStatus::Idle => ().into_any(),
+                SaveStatus::Saving => view! { <p class="saving">"Enregistrement…"</p> }.into_any(),
+                SaveStatus::Saved => view! {
+                    <p class="saved"><span aria-hidden="true">"✓ "</span>"Enregistré sur ce téléphone"</p>
+                }
+                .into_any(),
+                SaveStatus::Failed(error) => {
+                    let retry = (error != StorageError::Unavailable).then(|| {
+                        view! {
+                            <button type="button" class="button" on:click=move |_| learner.retry()>
+                                "Réessayer"
+                            </button>
+                        }
+                    });
+                    view! {
+                        <div class="notice notice-error">
+                            <p>{error.message()}</p>
+                            {retry}
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// Starts reading the saved progress (browser only).
+#[cfg(target_arch = "wasm32")]
+pub fn load(learner: Learner) {
+    browser::load(learner);
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::*;
+    use crate::storage::{self, Db, Write, EVENTS, META};
+    use declic_core::progress::{Event, EventId};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    /// The edge's mutable state: one per page.
+    #[derive(Default)]
+    struct State {
+        db: Option<Rc<Db>>,
+        device: String,
+        last_counter: u64,
+        /// Events recorded before the saved ones were read: they get their
+        /// ids once the device id is known.
+        early: Vec<(i64, EventKind)>,
+        /// In the log, not yet on the disk.
+        pending: Vec<Event>,
+        flushing: bool,
+        asked_persistence: bool,
+    }
+
+    thread_local! {
+        static STATE: RefCell<State> = RefCell::default();
+    }
+
+    pub fn record(learner: Learner, kind: EventKind) {
+        let now = js_sys::Date::now() as i64;
+        if !learner.loaded.get_untracked() {
+            STATE.with(|s| s.borrow_mut().early.push((now, kind)));
+            return;
+        }
+        let event = STATE.with(|s| new_event(&mut s.borrow_mut(), now, kind));
+        add_to_log(learner, [event.clone()]);
+        STATE.with(|s| s.borrow_mut().pending.push(event));
+        flush(learner);
+    }
+
+    /// Ids are `<device>:<counter>`; the counter is the time in µs-like
+    /// units, kept increasing, so two tabs of the same browser (same device
+    /// id) do not collide in practice; if they ever do, `add` refuses and the
+    /// flush gives the events new ids.
+    fn new_event(state: &mut State, at: i64, kind: EventKind) -> Event {
+        let counter = (state.last_counter + 1).max(at.max(0) as u64 * 1000);
+        state.last_counter = counter;
+        Event {
+            id: EventId::new(&state.device, counter),
+            device: state.device.clone(),
+            at,
+            kind,
+        }
+    }
+
+    fn add_to_log(learner: Learner, events: impl IntoIterator<Item = Event>) {
+        learner.log.update(|log| {
+            for event in events {
+                log.insert(event);
+            }
+        });
+    }
+
+    pub fn load(learner: Learner) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let (events, device, db) = match open_and_read().await {
+                Ok((db, device, events)) => (events, device, Some(Rc::new(db))),
+                Err(error) => {
+                    web_sys::console::warn_1(&format!("progress not loaded: {error:?}").into());
+                    learner.save.set(SaveStatus::Failed(error));
+                    (Vec::new(), storage::random_id(), None)
+                }
+            };
+            let early = STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.device = device.clone();
+                s.last_counter = events
+                    .iter()
+                    .filter(|e| e.device == device)
+                    .filter_map(|e| e.id.0.rsplit(':').next()?.parse::<u64>().ok())
+                    .max()
+                    .unwrap_or(0);
+                s.db = db;
+                let early = std::mem::take(&mut s.early);
+                let early: Vec<Event> =
+                    early.into_iter().map(|(at, kind)| new_event(&mut s, at, kind)).collect();
+                s.pending.extend(early.iter().cloned());
+                early
+            });
+            learner.log.set(EventLog::from_events(events.into_iter().chain(early)));
+            learner.loaded.set(true);
+            flush(learner);
+        });
+    }
+
+    async fn open_and_read() -> Result<(Db, String, Vec<Event>), StorageError> {
+        let db = storage::open().await?;
+        let device = match db.get(META, "device").await?.and_then(|v| v.as_string()) {
+            Some(device) => device,
+            None => {
+                let device = storage::random_id();
+                db.write(vec![Write::Put {
+                    store: META,
+                    key: "device".into(),
+                    value: device.clone().into(),
+                }])
+                .await?;
+                device
+            }
+        };
+        let mut events = Vec::new();
+        for record in db.all(EVENTS).await? {
+            match serde_wasm_bindgen::from_value::<Event>(record) {
+                Ok(event) => events.push(event),
+                // Kept in the database untouched; only this session ignores it.
+                Err(e) => web_sys::console::warn_1(&format!("unreadable event: {e}").into()),
+            }
+        }
+        Ok((db, device, events))
+    }
+
+    /// Writes the pending events, one transaction at a time, until none is
+    /// left or a write fails.
+    pub fn flush(learner: Learner) {
+        let start = STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            let start = !s.flushing && !s.pending.is_empty() && s.db.is_some();
+            if start {
+                s.flushing = true;
+            }
+            start
+        });
+        if !start {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                let (db, batch, ask) = STATE.with(|s| {
+                    let mut s = s.borrow_mut();
+                    let ask = !std::mem::replace(&mut s.asked_persistence, true);
+                    (s.db.clone(), s.pending.clone(), ask)
+                });
+                let (Some(db), false) = (db, batch.is_empty()) else { break };
+                if ask {
+                    storage::request_persistence();
+                }
+                learner.save.set(SaveStatus::Saving);
+                let writes = batch
+                    .iter()
+                    .filter_map(|e| serde_wasm_bindgen::to_value(e).ok())
+                    .map(|value| Write::Add { store: EVENTS, value })
+                    .collect();
+                match db.write(writes).await {
+                    Ok(()) => {
+                        STATE.with(|s| {
+                            s.borrow_mut().pending.drain(..batch.len());
+                        });
+                        learner.save.set(SaveStatus::Saved);
+                    }
+                    Err(StorageError::Failed(name)) if name == "ConstraintError" => {
+                        // Another tab used these ids: give ours new ones.
+                        reissue_ids(learner, &batch);
+                    }
+                    Err(error) => {
+                        web_sys::console::warn_1(&format!("save failed: {error:?}").into());
+                        learner.save.set(SaveStatus::Failed(error));
+                        break;
+                    }
+                }
+            }
+            STATE.with(|s| s.borrow_mut().flushing = false);
+        });
+    }
+
+    fn reissue_ids(learner: Learner, batch: &[Event]) {
+        let renewed: Vec<Event> = STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            let renewed: Vec<Event> = batch
+                .iter()
+                .map(|e| new_event(&mut s, e.at, e.kind.clone()))
+                .collect();
+            s.pending.splice(..batch.len(), renewed.iter().cloned());
+            renewed
+        });
+        learner.log.update(|log| {
+            let old: Vec<&EventId> = batch.iter().map(|e| &e.id).collect();
+            let kept = log.iter().filter(|e| !old.contains(&&e.id)).cloned();
+            *log = EventLog::from_events(kept.chain(renewed));
+        });
+    }
+}
