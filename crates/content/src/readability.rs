@@ -14,11 +14,14 @@ pub const MAX_AVERAGE_WORDS: f64 = 12.0;
 ///
 /// Kandel–Moles (1958) is Flesch's reading-ease formula refitted for French:
 /// `207 − 1.015 × words/sentence − 73.6 × syllables/word`. Like Flesch it reads
-/// on a 0–100 scale: under 40 is difficult (academic, legal prose), 60 and
-/// over is standard to easy. FALC text should land well above 60; 40 is the
-/// floor under which a lesson is certainly too hard for our readers, so the
-/// build fails there and reports the score of every lesson for the rest.
-pub const MIN_KANDEL_MOLES: f64 = 40.0;
+/// on a 0–100 scale: under 40 is difficult (academic, legal prose), 60–70
+/// standard (the press), 70–80 fairly easy, over 80 easy. FALC text must be
+/// easy, so the floor is 70, the bottom of "fairly easy": lower than 80
+/// because lessons about procedures must name long official words the
+/// learner will meet (allocataire, déclaration trimestrielle, attestation),
+/// which the formula counts against them. The whole catalogue scores 76–103
+/// (mean 88); the build fails under 70 and reports every lesson's score.
+pub const MIN_KANDEL_MOLES: f64 = 70.0;
 
 /// A run of learner-visible text that ends a sentence at its end (paragraph,
 /// list item, heading, quiz choice…). `\n` marks a source line break, so a
