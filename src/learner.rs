@@ -82,12 +82,21 @@ impl Default for Learner {
 
 /// The save status, for the learner: a quiet "Enregistré ✓" once on the
 /// disk, and the French message with "Réessayer" when a write failed.
+/// Shows the progress events' status unless given another one (a document).
 #[component]
-pub fn SaveIndicator() -> impl IntoView {
+pub fn SaveIndicator(
+    #[prop(optional)] status: Option<RwSignal<SaveStatus>>,
+    #[prop(optional, into)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
     let learner = expect_context::<Learner>();
+    let status = status.unwrap_or(learner.save);
+    let retry = move || match on_retry {
+        Some(f) => f.run(()),
+        None => learner.retry(),
+    };
     view! {
         <div class="save-status" role="status" aria-live="polite">
-            {move || match learner.save.get() {
+            {move || match status.get() {
                 SaveStatus::Idle => ().into_any(),
                 SaveStatus::Saving => view! { <p class="saving">"Enregistrement…"</p> }.into_any(),
                 SaveStatus::Saved => view! {
@@ -97,7 +106,7 @@ pub fn SaveIndicator() -> impl IntoView {
                 SaveStatus::Failed(error) => {
                     let retry = (error != StorageError::Unavailable).then(|| {
                         view! {
-                            <button type="button" class="button" on:click=move |_| learner.retry()>
+                            <button type="button" class="button" on:click=move |_| retry()>
                                 "Réessayer"
                             </button>
                         }
@@ -186,7 +195,11 @@ mod browser {
     pub fn load(learner: Learner) {
         wasm_bindgen_futures::spawn_local(async move {
             let (events, device, db) = match open_and_read().await {
-                Ok((db, device, events)) => (events, device, Some(Rc::new(db))),
+                Ok((db, device, events)) => {
+                    let db = Rc::new(db);
+                    storage::set_current(db.clone());
+                    (events, device, Some(db))
+                }
                 Err(error) => {
                     web_sys::console::warn_1(&format!("progress not loaded: {error:?}").into());
                     learner.save.set(SaveStatus::Failed(error));

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod catalogue;
 pub mod content_loader;
+pub mod documents;
 pub mod learner;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]

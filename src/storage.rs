@@ -111,6 +111,19 @@ mod browser {
         Put { store: &'static str, key: String, value: JsValue },
     }
 
+    thread_local! {
+        static CURRENT: std::cell::RefCell<Option<std::rc::Rc<Db>>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// The page's open database, once `learner::load` has opened it.
+    pub fn current() -> Option<std::rc::Rc<Db>> {
+        CURRENT.with(|c| c.borrow().clone())
+    }
+
+    pub(crate) fn set_current(db: std::rc::Rc<Db>) {
+        CURRENT.with(|c| *c.borrow_mut() = Some(db));
+    }
+
     /// An open database: rexie for reads, a raw connection for durable writes.
     pub struct Db {
         rexie: Rexie,

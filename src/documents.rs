@@ -1,0 +1,131 @@
+//! Documents the learner writes (the CV, later the letters): one record per
+//! document in IndexedDB's `documents` store, saved on every change.
+//!
+//! Unlike progress (an append-only log), a document is one value that
+//! changes: each save writes the whole latest version (`put`) in a
+//! strict-durability transaction. One write per document is in flight at a
+//! time; changes made meanwhile are coalesced and the latest one is written
+//! next, so typing fast never queues hundreds of writes and the disk always
+//! ends with the last keystroke. A failed write keeps the value in memory
+//! and the previous version on the disk.
+
+use crate::learner::SaveStatus;
+use leptos::prelude::*;
+
+/// Saves one document, by key, and reports where its saves stand.
+#[derive(Clone, Copy)]
+pub struct DocumentSaver {
+    key: &'static str,
+    pub status: RwSignal<SaveStatus>,
+}
+
+impl DocumentSaver {
+    pub fn new(key: &'static str) -> Self {
+        DocumentSaver {
+            key,
+            status: RwSignal::new(SaveStatus::Idle),
+        }
+    }
+
+    /// Saves this version (browser only), after any write in flight.
+    pub fn save<T: serde::Serialize>(&self, value: &T) {
+        #[cfg(target_arch = "wasm32")]
+        browser::save(*self, value);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = value;
+    }
+
+    /// Writes again what a failed write left in memory.
+    pub fn retry(&self) {
+        #[cfg(target_arch = "wasm32")]
+        browser::flush(*self);
+    }
+}
+
+/// Reads a document saved under `key` (`None` if there is none yet).
+pub async fn load<T: serde::de::DeserializeOwned>(key: &'static str) -> Option<T> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let db = crate::storage::current()?;
+        match db.get(crate::storage::DOCUMENTS, key).await {
+            Ok(Some(value)) => match serde_wasm_bindgen::from_value(value) {
+                Ok(doc) => Some(doc),
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("document {key} unreadable: {e}").into());
+                    None
+                }
+            },
+            Ok(None) => None,
+            Err(e) => {
+                web_sys::console::warn_1(&format!("document {key} not read: {e:?}").into());
+                None
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::*;
+    use crate::storage::{self, Write, DOCUMENTS};
+    use std::cell::RefCell;
+    use std::collections::{HashMap, HashSet};
+    use wasm_bindgen::JsValue;
+
+    thread_local! {
+        /// The latest version not yet written, per document.
+        static PENDING: RefCell<HashMap<&'static str, JsValue>> = RefCell::default();
+        /// Documents with a write in flight.
+        static WRITING: RefCell<HashSet<&'static str>> = RefCell::default();
+    }
+
+    fn keep_unless_newer(key: &'static str, value: JsValue) {
+        PENDING.with(|p| {
+            p.borrow_mut().entry(key).or_insert(value);
+        });
+    }
+
+    pub fn save<T: serde::Serialize>(saver: DocumentSaver, value: &T) {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let Ok(value) = value.serialize(&serializer) else { return };
+        PENDING.with(|p| p.borrow_mut().insert(saver.key, value));
+        flush(saver);
+    }
+
+    pub fn flush(saver: DocumentSaver) {
+        let key = saver.key;
+        if !WRITING.with(|w| w.borrow_mut().insert(key)) {
+            return; // the write in flight will pick up the latest version
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            while let Some(value) = PENDING.with(|p| p.borrow_mut().remove(key)) {
+                let Some(db) = storage::current() else {
+                    saver.status.set(SaveStatus::Failed(storage::StorageError::Unavailable));
+                    keep_unless_newer(key, value);
+                    break;
+                };
+                saver.status.set(SaveStatus::Saving);
+                let write = Write::Put { store: DOCUMENTS, key: key.to_string(), value: value.clone() };
+                match db.write(vec![write]).await {
+                    Ok(()) => {
+                        if PENDING.with(|p| p.borrow().get(key).is_none()) {
+                            saver.status.set(SaveStatus::Saved);
+                        }
+                    }
+                    Err(error) => {
+                        // Keep this version unless a newer one is waiting.
+                        keep_unless_newer(key, value);
+                        saver.status.set(SaveStatus::Failed(error));
+                        break;
+                    }
+                }
+            }
+            WRITING.with(|w| w.borrow_mut().remove(key));
+        });
+    }
+}
