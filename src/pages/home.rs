@@ -15,10 +15,10 @@ pub fn Home() -> impl IntoView {
         <ResumeCard />
         <nav aria-label="Menu principal">
             <ul class="entries">
-                <Entry href="/faire-le-point" title="Faire le point" text="Quelques questions pour savoir par où commencer." soon=false icon=Icon::Compass />
-                <Entry href="/mon-parcours" title="Mon parcours" text="Les leçons choisies pour vous." soon=false icon=Icon::Path />
-                <Entry href="/competences" title="Toutes les compétences" text="Choisir une leçon librement." soon=false icon=Icon::Grid />
-                <Entry href="/mon-cv" title="Mon CV" text="Créer un CV et l'envoyer." soon=true icon=Icon::Cv />
+                <Entry href="/faire-le-point" title="Faire le point" text="Quelques questions pour savoir par où commencer." icon=Icon::Compass />
+                <Entry href="/mon-parcours" title="Mon parcours" text="Les leçons choisies pour vous." icon=Icon::Path />
+                <Entry href="/competences" title="Toutes les compétences" text="Choisir une leçon librement." icon=Icon::Grid />
+                <Entry href="/mon-cv" title="Mon CV" text="Créer un CV et l'envoyer." icon=Icon::Cv />
             </ul>
         </nav>
         <MyProgress />
@@ -38,7 +38,6 @@ fn Entry(
     href: &'static str,
     title: &'static str,
     text: &'static str,
-    soon: bool,
     icon: Icon,
 ) -> impl IntoView {
     view! {
@@ -48,7 +47,6 @@ fn Entry(
                 <span class="entry-text">
                     <strong>{title}</strong>
                     <span>{text}</span>
-                    {soon.then(|| view! { <span class="tag">"Bientôt"</span> })}
                 </span>
             </a>
         </li>

@@ -1,5 +1,6 @@
 //! One module per screen. `screen` maps a route to its view.
 
+mod cv;
 mod home;
 mod lesson;
 mod map;
@@ -9,7 +10,6 @@ mod positioning;
 mod progress_marks;
 mod question;
 mod quiz;
-mod soon;
 
 pub use home::Home;
 
@@ -34,10 +34,7 @@ pub fn screen(route: Route) -> AnyView {
         },
         Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
         Route::Path => view! { <path::Path /> }.into_any(),
-        Route::Cv => view! {
-            <soon::Soon title="Mon CV" text="Créer un CV clair et l'envoyer en PDF." />
-        }
-        .into_any(),
+        Route::Cv => view! { <cv::CvBuilder /> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
     }
 }

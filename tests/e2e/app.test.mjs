@@ -89,17 +89,6 @@ describe("first visit", () => {
     assert.match(await page.locator(".step-count").innerText(), /^Étape \d+ sur \d+$/);
   });
 
-  it("announces the screens that are not built yet", async () => {
-    for (const [path, title] of [["/mon-cv", "Mon CV"]]) {
-      await page.goto(server.url + path);
-      await waitForApp(page);
-      assert.equal(await page.locator("h1").innerText(), title);
-      assert.match(await page.locator("main").innerText(), /Bientôt disponible/);
-    }
-    await expectAccessible(page, "soon");
-    await screenshot(page, "soon");
-  });
-
   it("says plainly when a page does not exist", async () => {
     await page.goto(server.url + "/nimporte/quoi");
     await waitForApp(page);

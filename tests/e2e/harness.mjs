@@ -118,9 +118,11 @@ export async function expectAccessible(page, label) {
   assert.equal(result.violations.length, 0, `axe violations on ${label}:\n${details}`);
 }
 
-export async function screenshot(page, name) {
+/// Saves a screenshot of the whole page, or only of what the screen shows
+/// (`fullPage: false`, to look at a detail at real size).
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(OUTPUT, { recursive: true });
-  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage });
 }
 
 /// The page is showing the live app (the wasm has started), not only the

@@ -6,6 +6,7 @@
 //! the server (`crates/server`) are the imperative shells around it.
 
 pub mod content;
+pub mod cv;
 pub mod positioning;
 pub mod progress;
 pub mod quiz;

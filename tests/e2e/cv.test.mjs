@@ -1,0 +1,106 @@
+// "Mon CV" as a young job seeker fills it on a phone: an address that looks
+// unprofessional gets a kind prompt and a lesson, the phone number is put in
+// shape, and everything typed is still there after closing the browser and
+// coming back with no network.
+import { describe, it, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, launchProfile, expectAccessible, screenshot, waitForApp, waitForOffline } from "./harness.mjs";
+
+async function openCv(page, url) {
+  await page.goto(url + "/mon-cv");
+  await waitForApp(page);
+  await page.getByLabel("Prénom").waitFor();
+}
+
+describe("Mon CV", () => {
+  const cleanups = [];
+  after(async () => {
+    for (const f of cleanups.reverse()) await f();
+  });
+
+  it("coaches the e-mail address, keeps every field offline after a closed browser", async () => {
+    const server = await startServer();
+    cleanups.push(async () => {
+      await server.stop();
+      server.cleanup();
+    });
+    const profile = mkdtempSync(join(tmpdir(), "declic-profile-"));
+    cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+
+    let context = await launchProfile(profile);
+    cleanups.push(() => context.close().catch(() => {}));
+    let page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url + "/");
+    await waitForApp(page);
+    await waitForOffline(page);
+    await page.getByRole("link", { name: /Mon CV/ }).click();
+    await page.getByLabel("Prénom").waitFor();
+
+    await page.getByLabel("Prénom").fill("Léa");
+    await page.getByLabel("Nom", { exact: true }).fill("Martin");
+    await page.getByLabel("Téléphone").fill("+33 6.12.34.56.78");
+    await page.getByLabel("Adresse e-mail").fill("bogossdu93@gmail.com");
+    // Leaving the phone field puts the number in the French shape.
+    assert.equal(await page.getByLabel("Téléphone").inputValue(), "06 12 34 56 78");
+
+    // The kind prompt, with the way out: a formal address and the lesson.
+    const prompt = page.locator(".advice", { hasText: "prenom.nom" }).or(page.locator(".advice", { hasText: "lea.martin" })).first();
+    await prompt.waitFor();
+    await prompt.getByRole("link", { name: /Créer une adresse e-mail/ }).waitFor();
+    await expectAccessible(page, "cv coaching");
+    await screenshot(page, "cv-email-prompt");
+    await page.getByLabel("Adresse e-mail").scrollIntoViewIfNeeded();
+    await screenshot(page, "cv-email-prompt-screen", { fullPage: false });
+
+    await page.getByLabel("Adresse e-mail").fill("lea.martin@gmail.com");
+    await page.getByLabel("Ville").fill("Saint-Étienne");
+    await page.getByLabel("Titre du CV").fill("Vendeuse en boulangerie");
+    assert.equal(await page.locator(".advice", { hasText: "lea.martin" }).count(), 0, "the prompt goes once fixed");
+
+    await page.getByRole("button", { name: "+ Ajouter une expérience" }).click();
+    await page.getByLabel("Poste ou mission").fill("Vendeuse");
+    await page.getByLabel("Entreprise ou association").fill("Boulangerie Dupont");
+    await page.getByLabel("Début (mois et année)").fill("2024-03");
+    await page.getByLabel("J'y suis encore (en cours)").uncheck();
+    await page.getByLabel("Fin (mois et année)").fill("2024-08");
+    await page.getByLabel("Ce que vous avez fait").fill("Accueil des clients, encaissement, mise en rayon.");
+    await page.getByRole("textbox", { name: "Compétences" }).fill("Accueil des clients\nTenue de caisse");
+    await page.getByText("Enregistré sur ce téléphone").waitFor();
+    await screenshot(page, "cv-filled");
+
+    // Closed mid-way, reopened with no network: every field is there.
+    await context.close();
+    await server.stop();
+    context = await launchProfile(profile);
+    cleanups.push(() => context.close().catch(() => {}));
+    await context.setOffline(true);
+    page = context.pages()[0] ?? (await context.newPage());
+    await openCv(page, server.url);
+    const values = {
+      "Prénom": "Léa",
+      "Téléphone": "06 12 34 56 78",
+      "Adresse e-mail": "lea.martin@gmail.com",
+      "Titre du CV": "Vendeuse en boulangerie",
+      "Poste ou mission": "Vendeuse",
+      "Entreprise ou association": "Boulangerie Dupont",
+      "Début (mois et année)": "2024-03",
+      "Fin (mois et année)": "2024-08",
+      "Ce que vous avez fait": "Accueil des clients, encaissement, mise en rayon.",
+      "Compétences": "Accueil des clients\nTenue de caisse",
+    };
+    for (const [label, value] of Object.entries(values)) {
+      assert.equal(await page.getByRole("textbox", { name: label, exact: true }).inputValue(), value, label);
+    }
+    assert.equal(await page.locator("#cv-city").inputValue(), "Saint-Étienne");
+    const preview = await page.locator(".cv-preview").innerText();
+    for (const text of ["Léa MARTIN", "Vendeuse en boulangerie", "Boulangerie Dupont", "mars 2024", "Saint-Étienne"]) {
+      assert.ok(preview.includes(text), `${text} in the preview`);
+    }
+    await expectAccessible(page, "cv offline");
+    await screenshot(page, "cv-offline");
+    await context.close();
+  });
+});
