@@ -12,11 +12,6 @@ use leptos::prelude::*;
 #[component]
 pub fn App(nav: Navigator, status: AppStatus, #[prop(optional)] speech: Speech) -> impl IntoView {
     provide_context(nav);
-    provide_context(speech);
-    let learner = Learner::new();
-    provide_context(learner);
-    #[cfg(target_arch = "wasm32")]
-    crate::learner::load(learner);
 
     // After a navigation (not the first screen), move focus to the new
     // screen's heading so screen readers announce it, and scroll to the top.
@@ -36,6 +31,25 @@ pub fn App(nav: Navigator, status: AppStatus, #[prop(optional)] speech: Speech) 
         });
     }
 
+    view! { <Shell status=status speech=speech>{move || pages::screen(nav.route())}</Shell> }
+}
+
+/// "Mon CV", the second entry: the same shell around the CV builder.
+#[component]
+pub fn CvApp(status: AppStatus, #[prop(optional)] speech: Speech) -> impl IntoView {
+    view! { <Shell status=status speech=speech><pages::CvBuilder /></Shell> }
+}
+
+/// What every screen sits in: skip link, header, banners, `<main>`, and the
+/// learner's progress (read from IndexedDB once per page).
+#[component]
+fn Shell(status: AppStatus, speech: Speech, children: Children) -> impl IntoView {
+    provide_context(speech);
+    let learner = Learner::new();
+    provide_context(learner);
+    #[cfg(target_arch = "wasm32")]
+    crate::learner::load(learner);
+
     view! {
         <a class="skip-link" href="#contenu">"Aller au contenu"</a>
         <header class="topbar">
@@ -45,7 +59,7 @@ pub fn App(nav: Navigator, status: AppStatus, #[prop(optional)] speech: Speech) 
             </a>
         </header>
         <Banners status=status />
-        <main id="contenu" tabindex="-1">{move || pages::screen(nav.route())}</main>
+        <main id="contenu" tabindex="-1">{children()}</main>
     }
 }
 

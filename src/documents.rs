@@ -15,6 +15,7 @@ use leptos::prelude::*;
 /// Saves one document, by key, and reports where its saves stand.
 #[derive(Clone, Copy)]
 pub struct DocumentSaver {
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     key: &'static str,
     pub status: RwSignal<SaveStatus>,
 }

@@ -21,30 +21,45 @@ pub mod storage;
 
 pub use app::App;
 
-/// Starts the app in the browser: reads the URL, wires the browser events and
-/// replaces the prerendered home screen with the live app.
+/// Starts the main app in the browser (`index.html`): reads the URL, wires
+/// the browser events and replaces the prerendered home with the live app.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     use declic_core::route::Route;
     use leptos::prelude::*;
 
-    let window = web_sys::window().expect("a window");
-    let document = window.document().expect("a document");
-    let path = window.location().pathname().unwrap_or_default();
-
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
     let nav = router::Navigator::new(Route::parse(&path));
+    router::listen(nav);
+    mount(move |status, speech| view! { <App nav=nav status=status speech=speech /> });
+}
+
+/// Starts "Mon CV", the second entry (`cv.html`, see
+/// `declic_core::route::Entry`): the same shell around the CV builder.
+#[cfg(target_arch = "wasm32")]
+pub fn start_cv() {
+    use leptos::prelude::*;
+    mount(|status, speech| view! { <app::CvApp status=status speech=speech /> });
+}
+
+/// What both entries share: online/update status, read-aloud, and the
+/// swap of `#app`'s placeholder for the live view in the same task (the
+/// browser never paints an empty page in between).
+#[cfg(target_arch = "wasm32")]
+fn mount<V: leptos::IntoView + 'static>(
+    view: impl FnOnce(pwa::AppStatus, speech::Speech) -> V + 'static,
+) {
     let status = pwa::AppStatus::new();
     let speech = speech::Speech::new();
-    router::listen(nav);
     pwa::listen(status);
     speech::listen(speech);
-
-    let root = document
-        .get_element_by_id("app")
-        .expect("index.html has #app");
-    // Swap the prerendered markup for the live app in the same task, so the
-    // browser never paints an empty page in between.
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .expect("the page has #app");
     root.set_inner_html("");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    leptos::mount::mount_to(root, move || view! { <App nav=nav status=status speech=speech /> }).forget();
+    leptos::mount::mount_to(root, move || view(status, speech)).forget();
 }

@@ -83,8 +83,12 @@ pub fn listen(nav: Navigator) {
         if !same_origin || !anchor.target().is_empty() || anchor.has_attribute("download") {
             return;
         }
+        let route = Route::parse(&anchor.pathname());
+        if route.entry() != declic_core::route::Entry::Main {
+            return; // another page of the site (cv.html): a normal page load
+        }
         event.prevent_default();
-        nav.go(Route::parse(&anchor.pathname()));
+        nav.go(route);
     });
     window
         .document()

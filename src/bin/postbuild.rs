@@ -1,12 +1,18 @@
 //! Trunk's post-build step (see Trunk.toml), run natively on the staging dir:
 //!
+//! 0. copy in the second entry ("Mon CV", `cv.html` and its wasm), built
+//!    just before by `scripts/build` into `$DECLIC_CV_DIST`;
 //! 1. prerender the home screen into `index.html` (first paint without wasm);
 //! 2. compile `content/` into content-hashed JSON files under `content/`;
 //! 3. write the service worker's precache manifest (every file + its hash);
 //! 4. precompress every text file as `.br` and `.gz` for the server.
 //!
 //! Order matters: each step hashes or compresses what the previous wrote.
+//!
+//! The build of the second entry runs this hook too, with
+//! `DECLIC_POSTBUILD=skip`: its files are finished by the main build's run.
 
+use declic_core::route::Entry;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,10 +40,39 @@ fn main() -> ExitCode {
 }
 
 fn run(staging: &Path) -> Result<(), String> {
+    if std::env::var_os("DECLIC_POSTBUILD").is_some_and(|v| v == "skip") {
+        return Ok(());
+    }
+    merge_cv_entry(staging)?;
     prerender(staging)?;
     write_content(staging)?;
     write_precache_manifest(staging)?;
     precompress(staging)
+}
+
+/// Copies the CV entry's files (its page, `declic-cv-<hash>.js`, its wasm)
+/// into the staging dir, so they are precached and compressed with the rest.
+/// Trunk always names the page it builds `index.html`: it becomes `cv.html`.
+fn merge_cv_entry(staging: &Path) -> Result<(), String> {
+    let Some(cv_dist) = std::env::var_os("DECLIC_CV_DIST").map(PathBuf::from) else {
+        return Err("DECLIC_CV_DIST is not set: build with scripts/build (it builds cv.html first)".into());
+    };
+    if !cv_dist.join("index.html").is_file() {
+        return Err(format!("{} has no index.html: build with scripts/build", cv_dist.display()));
+    }
+    for path in walk(&cv_dist)? {
+        let relative = path.strip_prefix(&cv_dist).map_err(|e| e.to_string())?;
+        let target = if relative == Path::new("index.html") {
+            staging.join(Entry::Cv.html())
+        } else {
+            staging.join(relative)
+        };
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::copy(&path, &target).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 fn prerender(staging: &Path) -> Result<(), String> {

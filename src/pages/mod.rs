@@ -11,6 +11,7 @@ mod progress_marks;
 mod question;
 mod quiz;
 
+pub use cv::CvBuilder;
 pub use home::Home;
 
 use crate::catalogue::CATALOGUE;
@@ -34,7 +35,13 @@ pub fn screen(route: Route) -> AnyView {
         },
         Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
         Route::Path => view! { <path::Path /> }.into_any(),
-        Route::Cv => view! { <cv::CvBuilder /> }.into_any(),
+        // Served by its own entry (cv.html); the main app only ever gets
+        // here if that page failed to load, so it offers the way in.
+        Route::Cv => view! {
+            <h1 tabindex="-1">"Mon CV"</h1>
+            <p><a class="button primary" href="/mon-cv">"Ouvrir Mon CV"</a></p>
+        }
+        .into_any(),
         Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
     }
 }

@@ -74,6 +74,40 @@ impl Route {
     }
 }
 
+/// The HTML page (and so the wasm module) that serves a screen.
+///
+/// Most screens live in the main app (`index.html`). "Mon CV" is a second
+/// entry (`cv.html`, its own wasm): its form, coaching and preview would
+/// otherwise weigh on every learner's first visit (about 65 KB brotli,
+/// measured), and most learners come for the lessons. Going from one entry
+/// to the other is a normal page load; the service worker has both offline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Main,
+    Cv,
+}
+
+impl Entry {
+    /// The file, at the site root, that starts this entry.
+    pub fn html(self) -> &'static str {
+        match self {
+            Entry::Main => "index.html",
+            Entry::Cv => "cv.html",
+        }
+    }
+}
+
+impl Route {
+    /// Which entry serves this screen (`public/sw.js` mirrors this for
+    /// navigations: keep them in step).
+    pub fn entry(&self) -> Entry {
+        match self {
+            Route::Cv => Entry::Cv,
+            _ => Entry::Main,
+        }
+    }
+}
+
 /// Competence ids are lowercase ASCII words joined by dashes.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -137,6 +171,14 @@ mod tests {
             Route::Cv,
         ] {
             assert_eq!(Route::parse(&route.path()), route);
+        }
+    }
+
+    #[test]
+    fn only_the_cv_has_its_own_entry() {
+        assert_eq!(Route::parse("/mon-cv").entry().html(), "cv.html");
+        for path in ["/", "/competences", "/competences/a/quiz", "/mon-parcours", "/x"] {
+            assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");
         }
     }
 

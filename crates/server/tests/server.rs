@@ -23,6 +23,8 @@ impl Fixture {
             ("index.html", b"<!doctype html><title>Declic</title>"),
             ("index.html.br", b"BROTLI-INDEX"),
             ("index.html.gz", b"GZIP-INDEX"),
+            ("cv.html", b"<!doctype html><title>Mon CV</title>"),
+            ("cv.html.br", b"BROTLI-CV"),
             ("declic-0123456789abcdef.js", b"export {}"),
             ("declic-0123456789abcdef.js.br", b"BROTLI-JS"),
             ("declic-0123456789abcdef_bg.wasm", b"\0asm"),
@@ -140,15 +142,19 @@ async fn precompressed_files_are_chosen_by_accept_encoding() {
 }
 
 #[tokio::test]
-async fn app_routes_get_index_html_and_missing_files_a_real_404() {
+async fn app_routes_get_their_entry_html_and_missing_files_a_real_404() {
     let fixture = Fixture::new("routes");
     let app = fixture.app().await;
-    for path in ["/competences/email-creer/etape/2", "/mon-cv", "/competences/"] {
+    for (path, entry) in [
+        ("/competences/email-creer/etape/2", &b"BROTLI-INDEX"[..]),
+        ("/competences/", b"BROTLI-INDEX"),
+        ("/mon-cv", b"BROTLI-CV"),
+    ] {
         let (status, headers, body) = get(&app, path, Some("br")).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(header(&headers, "content-type"), "text/html; charset=utf-8", "{path}");
         assert_eq!(header(&headers, "cache-control"), "no-cache", "{path}");
-        assert_eq!(body, b"BROTLI-INDEX", "{path}");
+        assert_eq!(body, entry, "{path}");
     }
     let (status, headers, _) = get(&app, "/declic-deadbeefdeadbeef.js", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

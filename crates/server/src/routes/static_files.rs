@@ -61,7 +61,8 @@ pub async fn serve(State(files): State<StaticFiles>, request: Request) -> Respon
     };
 
     if response.status() == StatusCode::NOT_FOUND && is_app_route(&path) {
-        let index = ServeFile::new(files.dist.join("index.html"))
+        let entry = declic_core::route::Route::parse(&path).entry();
+        let index = ServeFile::new(files.dist.join(entry.html()))
             .precompressed_br()
             .precompressed_gzip();
         let mut response = match index.oneshot(retry).await {
