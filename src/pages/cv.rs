@@ -527,7 +527,7 @@ fn Preview(cv: RwSignal<Cv>) -> impl IntoView {
     view! {
         <section class="cv-section" aria-labelledby="cv-apercu">
             <h2 id="cv-apercu">"Aperçu"</h2>
-            <p><button type="button" class="button" on:click=move |_| print()>"Imprimer"</button></p>
+            <PdfExport cv=cv />
             {move || cv.with(|cv| {
                 let skills = filled(&cv.skills);
                 let interests = filled(&cv.interests);
@@ -581,5 +581,105 @@ fn print() {
     #[cfg(target_arch = "wasm32")]
     if let Some(w) = web_sys::window() {
         let _ = w.print();
+    }
+}
+
+/// "Télécharger en PDF": the PDF is made here, on the phone, offline
+/// (`declic_pdf`), in the template the learner picks.
+#[component]
+fn PdfExport(cv: RwSignal<Cv>) -> impl IntoView {
+    let template = RwSignal::new(declic_pdf::Template::Classique);
+    let download = move |_| {
+        let (bytes, name) = cv.with_untracked(|cv| (declic_pdf::cv_pdf(cv, template.get_untracked()), pdf_file_name(cv)));
+        save_file(&bytes, &name, "application/pdf");
+    };
+    view! {
+        <fieldset class="templates">
+            <legend>"Modèle"</legend>
+            {declic_pdf::Template::ALL.iter().map(|t| {
+                let t = *t;
+                let id = format!("modele-{}", t.label().to_lowercase());
+                view! {
+                    <p class="check-row">
+                        <input type="radio" name="modele" id=id.clone() prop:checked=move || template.get() == t
+                            on:change=move |_| template.set(t) />
+                        <label for=id>{t.label()}</label>
+                    </p>
+                }
+            }).collect_view()}
+        </fieldset>
+        <div class="actions">
+            <button type="button" class="button primary" on:click=download>"Télécharger en PDF"</button>
+            <button type="button" class="button" on:click=move |_| print()>"Imprimer"</button>
+        </div>
+        <p class="hint">"Le PDF est créé sur ce téléphone, même sans connexion. Vous le trouverez dans vos téléchargements."</p>
+    }
+}
+
+/// "CV-Lea-Martin.pdf": letters without accents, so every phone and every
+/// e-mail service handles the name.
+fn pdf_file_name(cv: &Cv) -> String {
+    let plain: String = format!("{} {}", cv.identity.first_name, cv.identity.last_name)
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'À' | 'Â' => 'A',
+            'É' | 'È' | 'Ê' => 'E',
+            'Ç' => 'C',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => ' ',
+        })
+        .collect();
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    if words.is_empty() { "CV.pdf".into() } else { format!("CV-{}.pdf", words.join("-")) }
+}
+
+/// Hands bytes to the browser as a downloaded file.
+fn save_file(bytes: &[u8], name: &str, mime: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let array = js_sys::Uint8Array::from(bytes);
+        let parts = js_sys::Array::of1(&array);
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Ok(a) = document.create_element("a") {
+                let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+                a.set_href(&url);
+                a.set_download(name);
+                a.click();
+            }
+        }
+        // Revoke later: the download has started from the URL by then.
+        let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (bytes, name, mime);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_names_are_plain_ascii() {
+        let mut cv = Cv::default();
+        assert_eq!(pdf_file_name(&cv), "CV.pdf");
+        cv.identity.first_name = "Léa-Zoé".into();
+        cv.identity.last_name = "N'Diaye Çelik".into();
+        assert_eq!(pdf_file_name(&cv), "CV-Lea-Zoe-N-Diaye-Celik.pdf");
     }
 }

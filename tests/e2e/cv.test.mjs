@@ -5,9 +5,10 @@
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launchProfile, expectAccessible, screenshot, waitForApp, waitForOffline } from "./harness.mjs";
+import { startServer, launchProfile, expectAccessible, screenshot, waitForApp, waitForOffline, OUTPUT } from "./harness.mjs";
 
 async function openCv(page, url) {
   await page.goto(url + "/mon-cv");
@@ -66,7 +67,7 @@ describe("Mon CV", () => {
     await page.getByLabel("Début (mois et année)").fill("2024-03");
     await page.getByLabel("J'y suis encore (en cours)").uncheck();
     await page.getByLabel("Fin (mois et année)").fill("2024-08");
-    await page.getByLabel("Ce que vous avez fait").fill("Accueil des clients, encaissement, mise en rayon.");
+    await page.getByLabel("Ce que vous avez fait").fill("« Meilleure vendeuse » du mois : prime de 50 € – œuvre d’équipe.");
     await page.getByRole("textbox", { name: "Compétences" }).fill("Accueil des clients\nTenue de caisse");
     await page.getByText("Enregistré sur ce téléphone").waitFor();
     await screenshot(page, "cv-filled");
@@ -88,7 +89,7 @@ describe("Mon CV", () => {
       "Entreprise ou association": "Boulangerie Dupont",
       "Début (mois et année)": "2024-03",
       "Fin (mois et année)": "2024-08",
-      "Ce que vous avez fait": "Accueil des clients, encaissement, mise en rayon.",
+      "Ce que vous avez fait": "« Meilleure vendeuse » du mois : prime de 50 € – œuvre d’équipe.",
       "Compétences": "Accueil des clients\nTenue de caisse",
     };
     for (const [label, value] of Object.entries(values)) {
@@ -101,6 +102,29 @@ describe("Mon CV", () => {
     }
     await expectAccessible(page, "cv offline");
     await screenshot(page, "cv-offline");
+
+    // The PDF, made on the phone with no network: A4, one page, real text
+    // with every accent and symbol.
+    await page.getByLabel("Moderne").check();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger en PDF" }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "CV-Lea-Martin.pdf");
+    const pdf = join(OUTPUT, "cv.pdf");
+    await download.saveAs(pdf);
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    assert.match(info, /^Pages:\s+1$/m);
+    assert.match(info, /^Page size:\s+595\.28 x 841\.89 pts \(A4\)/m);
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    for (const expected of [
+      "Léa MARTIN", "Saint-Étienne", "Vendeuse en boulangerie", "Vendeuse – Boulangerie Dupont",
+      "mars 2024 – août 2024", "« Meilleure vendeuse » du mois : prime de 50 € – œuvre d’équipe.",
+      "Accueil des clients", "Tenue de caisse",
+    ]) {
+      assert.ok(text.includes(expected), `${expected} in the PDF text:\n${text}`);
+    }
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", pdf, join(OUTPUT, "cv-pdf")]);
     await context.close();
   });
 });
