@@ -12,6 +12,7 @@ pub mod content_loader;
 pub mod documents;
 pub mod learner;
 pub mod pages;
+pub mod perf;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod pwa;

@@ -213,12 +213,9 @@ mod browser {
             let stores: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
             let options = Object::new();
             let _ = Reflect::set(&options, &"durability".into(), &"strict".into());
-            // Measured by tests/bench/interaction.mjs: "declic-save" spans
-            // from here to the end of the durable commit.
-            let performance = web_sys::window().and_then(|w| w.performance());
-            if let Some(p) = &performance {
-                let _ = p.mark("declic-save-start");
-            }
+            // Measured by tests/bench/interaction.mjs: from here to the end
+            // of the durable commit.
+            crate::perf::start("declic-save");
             let tx = self
                 .raw
                 .unchecked_ref::<DurableDb>()
@@ -245,9 +242,7 @@ mod browser {
             }
             match JsFuture::from(done).await {
                 Ok(_) => {
-                    if let Some(p) = &performance {
-                        let _ = p.measure_with_start_mark("declic-save", "declic-save-start");
-                    }
+                    crate::perf::end("declic-save");
                     Ok(())
                 }
                 Err(_) => Err(match tx.error() {

@@ -590,7 +590,9 @@ fn print() {
 fn PdfExport(cv: RwSignal<Cv>) -> impl IntoView {
     let template = RwSignal::new(declic_pdf::Template::Classique);
     let download = move |_| {
+        crate::perf::start("declic-pdf");
         let (bytes, name) = cv.with_untracked(|cv| (declic_pdf::cv_pdf(cv, template.get_untracked()), pdf_file_name(cv)));
+        crate::perf::end("declic-pdf");
         save_file(&bytes, &name, "application/pdf");
     };
     view! {

@@ -8,8 +8,11 @@
 // - Durable save: the app marks "declic-save" from the start of each
 //   IndexedDB write to the completion of its strict-durability commit.
 //
-// Each run is a fresh browser profile answering a whole quiz; several runs,
-// median and spread.
+// - "Mon CV": typing in a field (key → next paint, 4× CPU) and making the
+//   PDF on the phone (the app measures "declic-pdf", 4× CPU).
+//
+// Each run is a fresh browser profile answering a whole quiz, then editing
+// a CV and exporting it; several runs, median and spread.
 import { startServer, launch, PHONE, waitForApp, competenceContent, answerQuestion } from "../e2e/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -26,6 +29,22 @@ const server = await startServer();
 const browser = await launch();
 const inp = [];
 const saves = [];
+const cvEdits = [];
+const pdfs = [];
+
+/// Counts Event Timing entries per interaction (the page's own observer).
+async function observeInteractions(page) {
+  await page.evaluate(() => {
+    globalThis.__interactions = new Map();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.interactionId) continue;
+        const seen = globalThis.__interactions.get(e.interactionId) ?? 0;
+        globalThis.__interactions.set(e.interactionId, Math.max(seen, e.duration));
+      }
+    }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  });
+}
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext(PHONE);
@@ -33,16 +52,7 @@ try {
     await page.goto(`${server.url}/competences/${COMPETENCE}/quiz`);
     await waitForApp(page);
     await page.getByRole("button", { name: "Commencer le quiz" }).click();
-    await page.evaluate(() => {
-      globalThis.__interactions = new Map();
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          if (!e.interactionId) continue;
-          const seen = globalThis.__interactions.get(e.interactionId) ?? 0;
-          globalThis.__interactions.set(e.interactionId, Math.max(seen, e.duration));
-        }
-      }).observe({ type: "event", durationThreshold: 16, buffered: true });
-    });
+    await observeInteractions(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     for (let i = 0; i < quiz.length; i++) {
@@ -66,6 +76,37 @@ try {
     await page.waitForTimeout(300);
     saves.push(...(await page.evaluate(() => performance.getEntriesByName("declic-save").map((e) => e.duration))));
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+
+    // Mon CV: a filled CV, then typing and exporting at 4× CPU.
+    await page.goto(`${server.url}/mon-cv`);
+    await page.getByLabel("Prénom").waitFor();
+    await page.getByLabel("Prénom").fill("Léa");
+    await page.getByLabel("Nom", { exact: true }).fill("Martin");
+    await page.getByLabel("Titre du CV").fill("Vendeuse en boulangerie");
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole("button", { name: "+ Ajouter une expérience" }).click();
+      await page.getByLabel("Poste ou mission").first().fill(`Vendeuse ${i}`);
+      await page.getByLabel("Ce que vous avez fait").first().fill("Accueil des clients, tenue de la caisse, mise en rayon et commandes.");
+    }
+    await observeInteractions(page);
+    const cdpCv = await context.newCDPSession(page);
+    await cdpCv.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const city = page.getByLabel("Ville").first();
+    await city.click();
+    for (const key of "Lyon") {
+      const before = await page.evaluate(() => [...globalThis.__interactions.keys()]);
+      await page.keyboard.press(key);
+      await page.waitForTimeout(250);
+      cvEdits.push(await page.evaluate((before) => {
+        const ids = [...globalThis.__interactions.keys()].filter((id) => !before.includes(id));
+        return ids.length ? Math.max(...ids.map((id) => globalThis.__interactions.get(id))) : 16;
+      }, before));
+    }
+    for (let i = 0; i < 3; i++) {
+      await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger en PDF" }).click()]);
+    }
+    pdfs.push(...(await page.evaluate(() => performance.getEntriesByName("declic-pdf").map((e) => e.duration))));
+    await cdpCv.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     await context.close();
   }
 } finally {
@@ -86,3 +127,9 @@ const a = stats(inp);
 row(`quiz answer, tap → next paint, 4× CPU (n=${a.n})`, a, 100);
 const b = stats(saves);
 row(`answer durably saved in IndexedDB (n=${b.n})`, b, 50);
+const c = stats(cvEdits);
+row(`CV edit, key → next paint, 4× CPU (n=${c.n})`, c, 100);
+const d = stats(pdfs);
+console.log(
+  `${`CV PDF made on the phone, 4× CPU (n=${d.n})`.padEnd(48)} ${fmt(d.median).padStart(8)} ${`${fmt(d.min)}–${fmt(d.max)}`.padStart(14)} ${"–".padStart(8)}  (no budget)`,
+);
