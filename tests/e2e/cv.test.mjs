@@ -69,7 +69,7 @@ describe("Mon CV", () => {
     await page.getByLabel("Fin (mois et année)").fill("2024-08");
     await page.getByLabel("Ce que vous avez fait").fill("« Meilleure vendeuse » du mois : prime de 50 € – œuvre d’équipe.");
     await page.getByRole("textbox", { name: "Compétences" }).fill("Accueil des clients\nTenue de caisse");
-    await page.getByText("Enregistré sur ce téléphone").waitFor();
+    await page.locator(".save-status .saved").waitFor();
     await screenshot(page, "cv-filled");
 
     // Closed mid-way, reopened with no network: every field is there.
