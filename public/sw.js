@@ -9,8 +9,8 @@
 //   downloaded again.
 // - A new version waits until the learner taps "Mettre à jour" (the page
 //   posts "skip-waiting"), so a page never runs files of two builds.
-// - Fetch: navigations get this build's entry page: cv.html for "Mon CV",
-//   index.html for every other screen (the app routes on the client; the
+// - Fetch: navigations get this build's entry page: cv.html for the job
+//   tools (CV, letter, interview), index.html for every other screen (the app routes on the client; the
 //   same split as declic_core::route::Route::entry); other files come from
 //   this build's cache, else the network.
 //   /api/ is never cached.
@@ -47,7 +47,7 @@ self.addEventListener("fetch", (event) => {
 async function appShell(request) {
   const cache = await caches.open(CACHE);
   const path = new URL(request.url).pathname.replace(/\/+$/, "");
-  const entry = path === "/mon-cv" ? "/cv.html" : "/index.html";
+  const entry = ["/mon-cv", "/ma-lettre", "/entretien"].includes(path) ? "/cv.html" : "/index.html";
   return (await cache.match(entry)) || fetch(request);
 }
 

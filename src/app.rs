@@ -34,10 +34,13 @@ pub fn App(nav: Navigator, status: AppStatus, #[prop(optional)] speech: Speech) 
     view! { <Shell status=status speech=speech>{move || pages::screen(nav.route())}</Shell> }
 }
 
-/// "Mon CV", the second entry: the same shell around the CV builder.
+/// The job-search entry (`cv.html`): the same shell around the CV, the
+/// letter or the interview preparation, by URL.
 #[component]
-pub fn CvApp(status: AppStatus, #[prop(optional)] speech: Speech) -> impl IntoView {
-    view! { <Shell status=status speech=speech><pages::CvBuilder /></Shell> }
+pub fn CvApp(status: AppStatus, #[prop(optional)] speech: Speech, route: declic_core::route::Route) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    set_document_title(&route);
+    view! { <Shell status=status speech=speech>{pages::job_screen(route)}</Shell> }
 }
 
 /// What every screen sits in: skip link, header, banners, `<main>`, and the

@@ -37,12 +37,17 @@ pub fn start() {
     mount(move |status, speech| view! { <App nav=nav status=status speech=speech /> });
 }
 
-/// Starts "Mon CV", the second entry (`cv.html`, see
-/// `declic_core::route::Entry`): the same shell around the CV builder.
+/// Starts the job-search entry (`cv.html`, see `declic_core::route::Entry`):
+/// the CV, the letter or the interview preparation, by URL.
 #[cfg(target_arch = "wasm32")]
 pub fn start_cv() {
+    use declic_core::route::Route;
     use leptos::prelude::*;
-    mount(|status, speech| view! { <app::CvApp status=status speech=speech /> });
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let route = Route::parse(&path);
+    mount(move |status, speech| view! { <app::CvApp status=status speech=speech route=route /> });
 }
 
 /// What both entries share: online/update status, read-aloud, and the

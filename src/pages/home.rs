@@ -18,7 +18,7 @@ pub fn Home() -> impl IntoView {
                 <Entry href="/faire-le-point" title="Faire le point" text="Quelques questions pour savoir par où commencer." icon=Icon::Compass />
                 <Entry href="/mon-parcours" title="Mon parcours" text="Les leçons choisies pour vous." icon=Icon::Path />
                 <Entry href="/competences" title="Toutes les compétences" text="Choisir une leçon librement." icon=Icon::Grid />
-                <Entry href="/mon-cv" title="Mon CV" text="Créer un CV et l'envoyer." icon=Icon::Cv />
+                <Entry href="/mon-cv" title="Mon CV" text="CV, lettre de motivation, entretien." icon=Icon::Cv />
             </ul>
         </nav>
         <MyProgress />

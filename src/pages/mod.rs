@@ -2,6 +2,8 @@
 
 mod cv;
 mod home;
+mod interview;
+mod letter;
 mod lesson;
 mod map;
 mod not_found;
@@ -17,6 +19,26 @@ pub use home::Home;
 use crate::catalogue::CATALOGUE;
 use declic_core::route::Route;
 use leptos::prelude::*;
+
+/// The screens of the job-search entry (`cv.html`), with the tabs that
+/// link them (plain links: each is a page load of the same cached page).
+pub fn job_screen(route: Route) -> AnyView {
+    let tabs = [(Route::Cv, "Mon CV"), (Route::Letter, "Ma lettre"), (Route::Interview, "L'entretien")];
+    let nav = view! {
+        <nav class="job-tabs" aria-label="Outils pour l'emploi">
+            {tabs.into_iter().map(|(r, label)| {
+                let current = (r == route).then_some("page");
+                view! { <a href=r.path() aria-current=current>{label}</a> }
+            }).collect_view()}
+        </nav>
+    };
+    let screen = match route {
+        Route::Letter => view! { <letter::LetterBuilder /> }.into_any(),
+        Route::Interview => view! { <interview::InterviewPrep /> }.into_any(),
+        _ => view! { <CvBuilder /> }.into_any(),
+    };
+    view! { {nav} {screen} }.into_any()
+}
 
 /// The view for a route.
 pub fn screen(route: Route) -> AnyView {
@@ -35,13 +57,16 @@ pub fn screen(route: Route) -> AnyView {
         },
         Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
         Route::Path => view! { <path::Path /> }.into_any(),
-        // Served by its own entry (cv.html); the main app only ever gets
+        // Served by their own entry (cv.html); the main app only ever gets
         // here if that page failed to load, so it offers the way in.
-        Route::Cv => view! {
-            <h1 tabindex="-1">"Mon CV"</h1>
-            <p><a class="button primary" href="/mon-cv">"Ouvrir Mon CV"</a></p>
+        route @ (Route::Cv | Route::Letter | Route::Interview) => {
+            let title = title(&route).unwrap_or_default();
+            view! {
+                <h1 tabindex="-1">{title.clone()}</h1>
+                <p><a class="button primary" href=route.path()>{format!("Ouvrir «\u{a0}{title}\u{a0}»")}</a></p>
+            }
+            .into_any()
         }
-        .into_any(),
         Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
     }
 }
@@ -66,6 +91,8 @@ pub fn title(route: &Route) -> Option<String> {
         Route::Positioning => Some("Faire le point".into()),
         Route::Path => Some("Mon parcours".into()),
         Route::Cv => Some("Mon CV".into()),
+        Route::Letter => Some("Ma lettre de motivation".into()),
+        Route::Interview => Some("Préparer un entretien".into()),
         Route::NotFound => Some("Page introuvable".into()),
     }
 }

@@ -7,6 +7,8 @@
 
 pub mod content;
 pub mod cv;
+pub mod interview;
+pub mod letter;
 pub mod positioning;
 pub mod progress;
 pub mod quiz;

@@ -23,6 +23,10 @@ pub enum Route {
     Path,
     /// `/mon-cv` — the CV builder.
     Cv,
+    /// `/ma-lettre` — the spontaneous application letter.
+    Letter,
+    /// `/entretien` — interview preparation.
+    Interview,
     /// Anything else.
     NotFound,
 }
@@ -53,6 +57,8 @@ impl Route {
             ["faire-le-point"] => Route::Positioning,
             ["mon-parcours"] => Route::Path,
             ["mon-cv"] => Route::Cv,
+            ["ma-lettre"] => Route::Letter,
+            ["entretien"] => Route::Interview,
             _ => Route::NotFound,
         }
     }
@@ -69,6 +75,8 @@ impl Route {
             Route::Positioning => "/faire-le-point".into(),
             Route::Path => "/mon-parcours".into(),
             Route::Cv => "/mon-cv".into(),
+            Route::Letter => "/ma-lettre".into(),
+            Route::Interview => "/entretien".into(),
             Route::NotFound => "/404".into(),
         }
     }
@@ -76,8 +84,9 @@ impl Route {
 
 /// The HTML page (and so the wasm module) that serves a screen.
 ///
-/// Most screens live in the main app (`index.html`). "Mon CV" is a second
-/// entry (`cv.html`, its own wasm): its form, coaching and preview would
+/// Most screens live in the main app (`index.html`). The job-search tools
+/// ("Mon CV", the letter, the interview) are a second entry (`cv.html`, its
+/// own wasm): their forms, coaching, preview and PDF would
 /// otherwise weigh on every learner's first visit (about 65 KB brotli,
 /// measured), and most learners come for the lessons. Going from one entry
 /// to the other is a normal page load; the service worker has both offline.
@@ -102,7 +111,7 @@ impl Route {
     /// navigations: keep them in step).
     pub fn entry(&self) -> Entry {
         match self {
-            Route::Cv => Entry::Cv,
+            Route::Cv | Route::Letter | Route::Interview => Entry::Cv,
             _ => Entry::Main,
         }
     }
@@ -169,6 +178,8 @@ mod tests {
             Route::Positioning,
             Route::Path,
             Route::Cv,
+            Route::Letter,
+            Route::Interview,
         ] {
             assert_eq!(Route::parse(&route.path()), route);
         }
@@ -176,7 +187,9 @@ mod tests {
 
     #[test]
     fn only_the_cv_has_its_own_entry() {
-        assert_eq!(Route::parse("/mon-cv").entry().html(), "cv.html");
+        for path in ["/mon-cv", "/ma-lettre", "/entretien"] {
+            assert_eq!(Route::parse(path).entry().html(), "cv.html", "{path}");
+        }
         for path in ["/", "/competences", "/competences/a/quiz", "/mon-parcours", "/x"] {
             assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");
         }
