@@ -43,6 +43,67 @@ impl DocumentSaver {
     }
 }
 
+/// A document being edited and its saver; `Copy`, so every handler can
+/// hold one.
+pub struct Editor<T: Send + Sync + 'static> {
+    pub doc: RwSignal<T>,
+    pub saver: DocumentSaver,
+}
+
+impl<T: Send + Sync + 'static> Clone for Editor<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Editor<T> {}
+
+impl<T: serde::Serialize + Send + Sync + 'static> Editor<T> {
+    /// Changes the document and saves the new version.
+    pub fn edit(&self, change: impl FnOnce(&mut T)) {
+        self.doc.update(change);
+        self.doc.with_untracked(|doc| self.saver.save(doc));
+    }
+}
+
+/// Opens the document saved under `key` for editing (a new one if none):
+/// `None` until the database is open and the document read.
+pub fn open_editor<T>(key: &'static str) -> RwSignal<Option<Editor<T>>>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Default + Clone + Send + Sync + 'static,
+{
+    let editor = RwSignal::new(None);
+    let ready = read_when_loaded::<T>(key);
+    Effect::new(move |_| {
+        if let Some(doc) = ready.get() {
+            if editor.with_untracked(Option::is_none) {
+                editor.set(Some(Editor { doc: RwSignal::new(doc), saver: DocumentSaver::new(key) }));
+            }
+        }
+    });
+    editor
+}
+
+/// Reads the document under `key` once the database is open (`None` until
+/// then; the default value if there is no such document).
+pub fn read_when_loaded<T>(key: &'static str) -> RwSignal<Option<T>>
+where
+    T: serde::de::DeserializeOwned + Default + Send + Sync + 'static,
+{
+    let learner = expect_context::<crate::learner::Learner>();
+    let value = RwSignal::new(None);
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !learner.loaded.get() {
+            return done.unwrap_or(false);
+        }
+        leptos::task::spawn_local(async move {
+            value.set(Some(load::<T>(key).await.unwrap_or_default()));
+        });
+        true
+    });
+    value
+}
+
 /// Reads a document saved under `key` (`None` if there is none yet).
 pub async fn load<T: serde::de::DeserializeOwned>(key: &'static str) -> Option<T> {
     #[cfg(target_arch = "wasm32")]

@@ -7,8 +7,8 @@
 //! Inputs are bound to the document (`prop:value`), so what is shown is
 //! always what is saved.
 
-use crate::documents::{self, DocumentSaver};
-use crate::learner::{Learner, SaveIndicator};
+use crate::documents::{self, Editor};
+use crate::learner::SaveIndicator;
 use declic_core::cv::{
     coach, normalize_phone, Advice, AdviceLevel, Cv, Education, Experience, ExperienceKind, Language,
     LanguageLevel, MonthYear, SectionKind, Target,
@@ -18,23 +18,12 @@ use leptos::prelude::*;
 
 const DOCUMENT: &str = "cv";
 
-/// The CV being edited and its saver; `Copy`, so every handler can hold one.
-#[derive(Clone, Copy)]
-struct CvEditor {
-    cv: RwSignal<Cv>,
-    saver: DocumentSaver,
-}
+/// The CV being edited (see `documents::Editor`).
+type CvEditor = Editor<Cv>;
 
-impl CvEditor {
-    /// Changes the CV and saves the new version.
-    fn edit(&self, change: impl FnOnce(&mut Cv)) {
-        self.cv.update(change);
-        self.cv.with_untracked(|cv| self.saver.save(cv));
-    }
-
-    fn next_id(&self) -> u32 {
-        self.cv.with_untracked(Cv::next_id)
-    }
+/// A new experience or education entry's id.
+fn next_id(editor: CvEditor) -> u32 {
+    editor.doc.with_untracked(Cv::next_id)
 }
 
 /// Today, for the date checks (the core has no clock).
@@ -50,23 +39,11 @@ fn today() -> MonthYear {
 
 #[component]
 pub fn CvBuilder() -> impl IntoView {
-    let learner = expect_context::<Learner>();
-    let loaded = RwSignal::new(None::<CvEditor>);
-    let saver = DocumentSaver::new(DOCUMENT);
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !learner.loaded.get() {
-            return done.unwrap_or(false);
-        }
-        leptos::task::spawn_local(async move {
-            let cv = documents::load::<Cv>(DOCUMENT).await.unwrap_or_default();
-            loaded.set(Some(CvEditor { cv: RwSignal::new(cv), saver }));
-        });
-        true
-    });
+    let editor = documents::open_editor::<Cv>(DOCUMENT);
     view! {
         <h1 tabindex="-1">"Mon CV"</h1>
         <p>"Remplissez les parties une par une. Tout est enregistré sur ce téléphone à chaque modification, même sans connexion."</p>
-        {move || match loaded.get() {
+        {move || match editor.get() {
             None => view! { <p class="loading">"Chargement de votre CV…"</p> }.into_any(),
             Some(editor) => view! { <CvForm editor=editor /> }.into_any(),
         }}
@@ -75,7 +52,7 @@ pub fn CvBuilder() -> impl IntoView {
 
 #[component]
 fn CvForm(editor: CvEditor) -> impl IntoView {
-    let cv = editor.cv;
+    let cv = editor.doc;
     let advice = Memo::new(move |_| cv.with(|cv| coach(cv, today())));
     let saver = editor.saver;
     provide_context(cv);
@@ -136,7 +113,7 @@ fn TextField(
             {(!hint.is_empty()).then(|| view! { <span class="hint" id=hint_id.clone()>{hint}</span> })}
             <input id=id type=kind.unwrap_or("text") autocomplete=autocomplete
                 aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
-                prop:value=move || editor.cv.with(get)
+                prop:value=move || editor.doc.with(get)
                 on:input=move |ev| editor.edit(|cv| set(cv, event_target_value(&ev)))
                 on:blur=move |_| if let Some(f) = on_blur { editor.edit(f) } />
         </p>
@@ -190,7 +167,7 @@ fn AdviceFor(advice: Memo<Vec<Advice>>, target: Target, #[prop(optional)] filled
 }
 
 #[component]
-fn AdviceNote(advice: Advice) -> impl IntoView {
+pub fn AdviceNote(advice: Advice) -> impl IntoView {
     let class = match advice.level {
         AdviceLevel::Problem => "advice advice-problem",
         AdviceLevel::Suggestion => "advice advice-suggestion",
@@ -235,9 +212,9 @@ fn AllAdvice(advice: Memo<Vec<Advice>>) -> impl IntoView {
 
 #[component]
 fn ExperiencesSection(editor: CvEditor, advice: Memo<Vec<Advice>>) -> impl IntoView {
-    let cv = editor.cv;
+    let cv = editor.doc;
     let add = move |_| {
-        let id = editor.next_id();
+        let id = next_id(editor);
         editor.edit(|c| c.experiences.insert(0, Experience { id, ..Experience::default() }));
     };
     view! {
@@ -272,7 +249,7 @@ fn month_value(m: Option<MonthYear>) -> String {
 
 #[component]
 fn ExperienceCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl IntoView {
-    let cv = editor.cv;
+    let cv = editor.doc;
     let field = move |name: &str| format!("exp-{id}-{name}");
     let text = move |name: &'static str, label: &'static str, get: fn(&Experience) -> String, set: fn(&mut Experience, String)| {
         let fid = field(name);
@@ -366,9 +343,9 @@ fn ExperienceCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl 
 
 #[component]
 fn EducationSection(editor: CvEditor, advice: Memo<Vec<Advice>>) -> impl IntoView {
-    let cv = editor.cv;
+    let cv = editor.doc;
     let add = move |_| {
-        let id = editor.next_id();
+        let id = next_id(editor);
         editor.edit(|c| c.education.insert(0, Education { id, ..Education::default() }));
     };
     view! {
@@ -398,7 +375,7 @@ fn edit_edu(editor: CvEditor, id: u32, f: impl FnOnce(&mut Education)) {
 
 #[component]
 fn EducationCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl IntoView {
-    let cv = editor.cv;
+    let cv = editor.doc;
     let text = move |name: &'static str, label: &'static str, get: fn(&Education) -> String, set: fn(&mut Education, String)| {
         let fid = format!("edu-{id}-{name}");
         view! {
@@ -465,7 +442,7 @@ fn ListSection(
             <p class="field">
                 <label for=id>{title}</label>
                 <span class="hint" id=hint_id.clone()>{hint}</span>
-                <textarea id=id rows="4" aria-describedby=hint_id prop:value=move || editor.cv.with(get)
+                <textarea id=id rows="4" aria-describedby=hint_id prop:value=move || editor.doc.with(get)
                     on:input=move |ev| editor.edit(|cv| set(cv, event_target_value(&ev)))></textarea>
             </p>
         </section>
@@ -474,7 +451,7 @@ fn ListSection(
 
 #[component]
 fn LanguagesSection(editor: CvEditor) -> impl IntoView {
-    let cv = editor.cv;
+    let cv = editor.doc;
     let add = move |_| editor.edit(|c| c.languages.push(Language { name: String::new(), level: LanguageLevel::B1 }));
     view! {
         <section class="cv-section" aria-labelledby="cv-langues">
@@ -620,7 +597,7 @@ fn PdfExport(cv: RwSignal<Cv>) -> impl IntoView {
 
 /// "CV-Lea-Martin.pdf": letters without accents, so every phone and every
 /// e-mail service handles the name.
-fn pdf_file_name(cv: &Cv) -> String {
+pub fn pdf_file_name(cv: &Cv) -> String {
     let plain: String = format!("{} {}", cv.identity.first_name, cv.identity.last_name)
         .chars()
         .map(|c| match c {
@@ -642,7 +619,7 @@ fn pdf_file_name(cv: &Cv) -> String {
 }
 
 /// Hands bytes to the browser as a downloaded file.
-fn save_file(bytes: &[u8], name: &str, mime: &str) {
+pub fn save_file(bytes: &[u8], name: &str, mime: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;

@@ -1,7 +1,199 @@
-//! "Ma lettre de motivation" (placeholder while the core rules land).
+//! "Ma lettre de motivation": a spontaneous application, guided part by
+//! part (vous – moi – nous), with the core's coaching
+//! (`declic_core::letter`), a preview, the PDF (same engine as the CV) and
+//! a ready e-mail draft. Saved on every change, like the CV; the sender's
+//! name and contact come from the CV.
+
+use crate::documents::{self, Editor};
+use crate::learner::SaveIndicator;
+use crate::pages::cv::{save_file, AdviceNote};
+use declic_core::cv::{AdviceLevel, Cv};
+use declic_core::letter::{coach, compose, email_draft, french_date, place_date, Closing, Letter, LetterTarget};
 use leptos::prelude::*;
+
+const DOCUMENT: &str = "letter";
 
 #[component]
 pub fn LetterBuilder() -> impl IntoView {
-    view! { <h1 tabindex="-1">"Ma lettre de motivation"</h1> }
+    let editor = documents::open_editor::<Letter>(DOCUMENT);
+    let cv = documents::read_when_loaded::<Cv>("cv");
+    view! {
+        <h1 tabindex="-1">"Ma lettre de motivation"</h1>
+        <p>"Pour une candidature spontanée\u{a0}: vous écrivez à une entreprise qui n'a pas publié d'offre. Trois parties\u{a0}: pourquoi elle, ce que vous apportez, quand vous êtes disponible."</p>
+        {move || match (editor.get(), cv.get()) {
+            (Some(editor), Some(cv)) => view! { <LetterForm editor=editor cv=cv /> }.into_any(),
+            _ => view! { <p class="loading">"Chargement de votre lettre…"</p> }.into_any(),
+        }}
+    }
+}
+
+/// Today as "3 mars 2025" (the core has no clock).
+fn today() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        french_date(now.get_date() as u8, now.get_month() as u8 + 1, now.get_full_year() as u16)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    french_date(1, 1, 2026)
+}
+
+#[component]
+fn LetterForm(editor: Editor<Letter>, cv: Cv) -> impl IntoView {
+    let letter = editor.doc;
+    let cv = StoredValue::new(cv);
+    let advice = Memo::new(move |_| letter.with(|l| cv.with_value(|cv| coach(l, cv))));
+    let saver = editor.saver;
+    let field = move |id: &'static str, label: &'static str, hint: &'static str, target: LetterTarget,
+                      get: fn(&Letter) -> String, set: fn(&mut Letter, String), long: bool| {
+        let hint_id = format!("{id}-aide");
+        let input = if long {
+            view! {
+                <textarea id=id rows="5" aria-describedby=hint_id.clone() prop:value=move || letter.with(get)
+                    on:input=move |ev| editor.edit(|l| set(l, event_target_value(&ev)))></textarea>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input id=id type="text" aria-describedby=hint_id.clone() prop:value=move || letter.with(get)
+                    on:input=move |ev| editor.edit(|l| set(l, event_target_value(&ev))) />
+            }
+            .into_any()
+        };
+        view! {
+            <p class="field">
+                <label for=id>{label}</label>
+                <span class="hint" id=hint_id>{hint}</span>
+                {input}
+            </p>
+            // Next to a field: problems, and suggestions once it is filled.
+            {move || {
+                let filled = letter.with(|l| !get(l).trim().is_empty());
+                advice.with(|all| {
+                    all.iter()
+                        .filter(|a| a.target == target && (a.level == AdviceLevel::Problem || filled))
+                        .map(|a| view! { <AdviceNote advice=to_cv_advice(a) /> })
+                        .collect_view()
+                })
+            }}
+        }
+    };
+    view! {
+        <SaveIndicator status=saver.status on_retry=move |_| saver.retry() />
+        <section class="cv-section" aria-labelledby="lettre-entreprise">
+            <h2 id="lettre-entreprise">"L'entreprise"</h2>
+            {field("lettre-company", "Nom de l'entreprise", "Par exemple\u{a0}: Boulangerie Dupont", LetterTarget::Company, |l| l.company.clone(), |l, v| l.company = v, false)}
+            {field("lettre-contact", "À qui écrivez-vous\u{a0}? (facultatif)", "Par exemple\u{a0}: Mme Durand", LetterTarget::Company, |l| l.contact_name.clone(), |l, v| l.contact_name = v, false)}
+            {field("lettre-city", "Ville de l'entreprise", "", LetterTarget::Company, |l| l.company_city.clone(), |l, v| l.company_city = v, false)}
+            {field("lettre-job", "Le poste que vous demandez", "Par exemple\u{a0}: Vendeuse", LetterTarget::Job, |l| l.job.clone(), |l, v| l.job = v, false)}
+        </section>
+        <section class="cv-section" aria-labelledby="lettre-parties">
+            <h2 id="lettre-parties">"Votre lettre"</h2>
+            {field("lettre-vous", "1. Pourquoi cette entreprise\u{a0}?", "Ce que vous connaissez d'elle, ce qui vous plaît.", LetterTarget::WhyThem, |l| l.why_them.clone(), |l, v| l.why_them = v, true)}
+            {field("lettre-moi", "2. Ce que vous apportez", "Vos qualités, avec un exemple (stage, job d'été, bénévolat…).", LetterTarget::WhatIBring, |l| l.what_i_bring.clone(), |l, v| l.what_i_bring = v, true)}
+            {field("lettre-nous", "3. Vos disponibilités", "Quand pouvez-vous commencer\u{a0}? À temps plein, à temps partiel\u{a0}?", LetterTarget::Availability, |l| l.availability.clone(), |l, v| l.availability = v, true)}
+            <p class="field">
+                <label for="lettre-closing">"Formule de politesse"</label>
+                <select id="lettre-closing" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    editor.edit(|l| if let Some(c) = Closing::ALL.iter().find(|c| c.label() == v) { l.closing = *c });
+                }>
+                    {Closing::ALL.iter().map(|c| {
+                        let c = *c;
+                        view! { <option value=c.label() selected=move || letter.with(|l| l.closing == c)>{c.label()}</option> }
+                    }).collect_view()}
+                </select>
+            </p>
+        </section>
+        <section class="cv-section" aria-labelledby="lettre-conseils">
+            <h2 id="lettre-conseils">"Conseils pour votre lettre"</h2>
+            {move || {
+                let all = advice.get();
+                if all.is_empty() {
+                    view! { <p class="saved">"Votre lettre est complète. Bravo\u{a0}!"</p> }.into_any()
+                } else {
+                    all.iter().map(|a| view! { <AdviceNote advice=to_cv_advice(a) /> }).collect_view().into_any()
+                }
+            }}
+        </section>
+        <LetterPreview letter=letter cv=cv />
+    }
+}
+
+/// The letter's advice in the shape the CV's advice note shows.
+fn to_cv_advice(a: &declic_core::letter::LetterAdvice) -> declic_core::cv::Advice {
+    declic_core::cv::Advice {
+        target: declic_core::cv::Target::Whole,
+        level: a.level,
+        message: a.message.clone(),
+        suggestion: a.suggestion.clone(),
+        lesson: a.lesson,
+    }
+}
+
+#[component]
+fn LetterPreview(letter: RwSignal<Letter>, cv: StoredValue<Cv>) -> impl IntoView {
+    let composed = Memo::new(move |_| {
+        letter.with(|l| cv.with_value(|cv| compose(l, cv, &place_date(&cv.identity.city, &today()))))
+    });
+    let draft = Memo::new(move |_| letter.with(|l| cv.with_value(|cv| email_draft(l, cv))));
+    let download = move |_| {
+        crate::perf::start("declic-pdf");
+        let bytes = composed.with_untracked(declic_pdf::letter_pdf);
+        crate::perf::end("declic-pdf");
+        let name = cv.with_value(crate::pages::cv::pdf_file_name).replacen("CV", "Lettre", 1);
+        save_file(&bytes, &name, "application/pdf");
+    };
+    view! {
+        <section class="cv-section" aria-labelledby="lettre-apercu">
+            <h2 id="lettre-apercu">"Aperçu"</h2>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=download>"Télécharger en PDF"</button>
+            </div>
+            {move || composed.with(|c| view! {
+                <article class="cv-preview letter-preview" aria-label="Aperçu de la lettre">
+                    {c.sender_lines.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
+                    <div class="letter-right">
+                        {c.recipient_lines.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
+                        <p>{c.place_date.clone()}</p>
+                    </div>
+                    <p><strong>{c.subject.clone()}</strong></p>
+                    <p>{c.salutation.clone()}</p>
+                    {c.paragraphs.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                    <p>{c.closing.clone()}</p>
+                    <p class="letter-right"><strong>{c.signature.clone()}</strong></p>
+                </article>
+            })}
+        </section>
+        <section class="cv-section" aria-labelledby="lettre-email">
+            <h2 id="lettre-email">"L'e-mail à envoyer"</h2>
+            {move || draft.with(|d| {
+                let mailto = format!("mailto:?subject={}&body={}", encode(&d.subject), encode(&d.body));
+                view! {
+                    <p><strong>"Objet\u{a0}: "</strong>{d.subject.clone()}</p>
+                    <pre class="email-body">{d.body.clone()}</pre>
+                    <div class="advice advice-suggestion"><p>{d.reminder.clone()}</p></div>
+                    <p><a class="button" href=mailto>"Ouvrir dans mon application d'e-mail"</a></p>
+                }
+            })}
+        </section>
+    }
+}
+
+/// Percent-encodes text for a `mailto:` link.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mailto_text_is_percent_encoded() {
+        assert_eq!(super::encode("Objet : é\n"), "Objet%20%3A%20%C3%A9%0A");
+    }
 }

@@ -1,6 +1,6 @@
 //! One module per screen. `screen` maps a route to its view.
 
-mod cv;
+pub(crate) mod cv;
 mod home;
 mod interview;
 mod letter;

@@ -218,3 +218,16 @@ export async function openApp(cleanups, { page = true } = {}) {
   const context = await browser.newContext(PHONE);
   return { server, browser, context, page: page ? await context.newPage() : undefined };
 }
+
+/// `openApp`, then one visit so the service worker has the whole build, then
+/// the server stops and the network goes away: the app as a learner has it
+/// on a phone with no connection.
+export async function openAppOffline(cleanups) {
+  const opened = await openApp(cleanups);
+  await opened.page.goto(opened.server.url + "/");
+  await waitForApp(opened.page);
+  await waitForOffline(opened.page);
+  await opened.server.stop();
+  await opened.context.setOffline(true);
+  return opened;
+}

@@ -2,7 +2,7 @@
 // mode with its one-minute timer, and the self-check quiz, offline.
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
-import { openApp, expectAccessible, screenshot, waitForApp, waitForOffline } from "./harness.mjs";
+import { openAppOffline, expectAccessible, screenshot } from "./harness.mjs";
 
 describe("Préparer un entretien", () => {
   const cleanups = [];
@@ -11,12 +11,7 @@ describe("Préparer un entretien", () => {
   });
 
   it("shows the questions, trains with a timer, checks what was learnt, offline", async () => {
-    const { server, context, page } = await openApp(cleanups);
-    await page.goto(server.url + "/");
-    await waitForApp(page);
-    await waitForOffline(page);
-    await server.stop();
-    await context.setOffline(true);
+    const { server, page } = await openAppOffline(cleanups);
 
     await page.goto(server.url + "/entretien");
     await page.getByRole("heading", { name: "Préparer un entretien" }).waitFor();

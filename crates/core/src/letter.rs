@@ -604,7 +604,8 @@ fn missing_part(target: LetterTarget, cv: &Cv) -> LetterAdvice {
                 "Dites ce que vous pouvez apporter\u{a0}: vos qualités, ce que vous avez appris \
                  en stage, en mission ou en bénévolat. C'est la partie «\u{a0}moi\u{a0}» de la lettre.",
             );
-            if let Some(role) = cv.experiences.iter().map(|e| e.role.trim()).find(|r| !r.is_empty()) {
+            let role = cv.experiences.iter().map(|e| e.role.trim()).find(|r| !r.is_empty());
+            if let Some(role) = role {
                 message.push_str(&format!(
                     " Votre CV parle de «\u{a0}{role}\u{a0}»\u{a0}: racontez ce que vous y avez appris."
                 ));
@@ -740,7 +741,8 @@ impl ToneIssue {
 
 /// Familiar words and SMS spellings, with what to write instead ("" when
 /// the word should simply go). Matched as whole words, any case, accents
-/// optional; an entry of several words matches them in a row, and an
+/// optional (so "bosse" also catches "bossé", and entries must differ
+/// without their accents); an entry of several words matches them in a row, and an
 /// apostrophe separates words ("j'suis" is "j" then "suis").
 pub const FAMILIAR: &[(&str, &str)] = &[
     // Greetings and goodbyes between friends.
@@ -793,8 +795,7 @@ pub const FAMILIAR: &[(&str, &str)] = &[
     ("boulot", "travail"),
     ("taf", "travail"),
     ("bosser", "travailler"),
-    ("bosse", "travaille"),
-    ("bossé", "travaillé"),
+    ("bosse", "travailler"),
     ("boss", "responsable"),
     ("cool", "agréable"),
     ("sympa", "agréable"),
@@ -974,10 +975,10 @@ fn has_smiley(text: &str) -> bool {
         text.match_indices(smiley).any(|(at, _)| {
             let before = text[..at].chars().next_back();
             let after = text[at + smiley.len()..].chars().next();
-            let starts_alnum = smiley.chars().next().is_some_and(char::is_alphanumeric);
-            let ends_alnum = smiley.chars().next_back().is_some_and(char::is_alphanumeric);
-            !(starts_alnum && before.is_some_and(char::is_alphanumeric))
-                && !(ends_alnum && after.is_some_and(char::is_alphanumeric))
+            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let glued_before = alnum(smiley.chars().next()) && alnum(before);
+            let glued_after = alnum(smiley.chars().next_back()) && alnum(after);
+            !(glued_before || glued_after)
         })
     })
 }
@@ -1070,10 +1071,11 @@ pub fn email_draft(letter: &Letter, cv: &Cv) -> EmailDraft {
 /// "de vendeuse", "d'agent d'accueil", "d'hôtesse de caisse": the
 /// preposition elides before a vowel or a (mute) h.
 fn de(noun: &str) -> String {
-    let elides = noun
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(fold_lower(&c.to_string()).as_str(), "a" | "e" | "i" | "o" | "u" | "h" | "oe" | "ae"));
+    let first = noun.chars().next().map(|c| fold_lower(&c.to_string()));
+    let elides = matches!(
+        first.as_deref(),
+        Some("a" | "e" | "i" | "o" | "u" | "h" | "oe" | "ae")
+    );
     if elides {
         format!("d'{noun}")
     } else {
@@ -1085,7 +1087,9 @@ fn de(noun: &str) -> String {
 fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), second) if first.is_uppercase() && !second.is_some_and(char::is_uppercase) => {
+        (Some(first), second)
+            if first.is_uppercase() && !second.is_some_and(char::is_uppercase) =>
+        {
             let mut out: String = first.to_lowercase().collect();
             out.push_str(&s[first.len_utf8()..]);
             out
@@ -1094,3 +1098,1072 @@ fn lowercase_first(s: &str) -> String {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cv::{Education, Experience, Identity};
+    use proptest::prelude::*;
+    use AdviceLevel::{Problem, Suggestion};
+
+    const WHY: &str = "Je fais mes courses dans votre boulangerie depuis des années. \
+        J'apprécie l'accueil de vos équipes et la qualité de vos pains.";
+    const BRING: &str = "Pendant mon stage en boulangerie, j'ai appris à servir les clients \
+        avec le sourire et à tenir la caisse. Je suis ponctuelle.";
+    const WHEN: &str = "Je suis disponible dès maintenant, à temps plein ou à temps partiel.";
+
+    fn complete_letter() -> Letter {
+        Letter {
+            company: "Boulangerie Martin".into(),
+            contact_name: "Mme Durand".into(),
+            company_city: "Lyon".into(),
+            job: "Vendeuse".into(),
+            why_them: WHY.into(),
+            what_i_bring: BRING.into(),
+            availability: WHEN.into(),
+            closing: Closing::default(),
+        }
+    }
+
+    fn complete_cv() -> Cv {
+        Cv {
+            identity: Identity {
+                first_name: "Marie".into(),
+                last_name: "Dupont".into(),
+                phone: "0612345678".into(),
+                email: "marie.dupont@gmail.com".into(),
+                city: "Villeurbanne".into(),
+                show_photo: false,
+            },
+            title: "Vendeuse en boulangerie".into(),
+            experiences: vec![Experience {
+                id: 1,
+                role: "Vendeuse".into(),
+                employer: "Boulangerie PAUL".into(),
+                ..Experience::default()
+            }],
+            education: vec![Education {
+                id: 2,
+                school: "Lycée VOLTAIRE".into(),
+                ..Education::default()
+            }],
+            ..Cv::default()
+        }
+    }
+
+    /// French typography: a non-breaking space before « : ; ? ! » and
+    /// inside « ». Runs of marks ("?!") only need it before the first.
+    fn assert_typography(s: &str) {
+        let chars: Vec<char> = s.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            match c {
+                ':' | ';' | '?' | '!' | '»' => assert!(
+                    prev == Some('\u{a0}')
+                        || (matches!(c, '?' | '!') && matches!(prev, Some('?' | '!'))),
+                    "no non-breaking space before {c:?} in {s:?}"
+                ),
+                '«' => assert_eq!(chars.get(i + 1), Some(&'\u{a0}'), "after « in {s:?}"),
+                _ => {}
+            }
+        }
+    }
+
+    // ----- Dates and places -----
+
+    #[test]
+    fn french_date_table() {
+        let cases = [
+            ((1, 3, 2025), "1er mars 2025"),
+            ((3, 3, 2025), "3 mars 2025"),
+            ((1, 1, 2026), "1er janvier 2026"),
+            ((2, 2, 2024), "2 février 2024"),
+            ((29, 2, 2024), "29 février 2024"),
+            ((15, 8, 2025), "15 août 2025"),
+            ((31, 12, 2025), "31 décembre 2025"),
+            ((11, 11, 2025), "11 novembre 2025"),
+            ((21, 4, 2025), "21 avril 2025"),
+            ((10, 5, 2025), "10 mai 2025"),
+            ((14, 7, 2025), "14 juillet 2025"),
+            ((30, 9, 2025), "30 septembre 2025"),
+            ((1, 10, 2025), "1er octobre 2025"),
+            ((20, 6, 2025), "20 juin 2025"),
+            // Impossible input falls back to numbers rather than failing.
+            ((3, 13, 2025), "03/13/2025"),
+            ((0, 3, 2025), "00/03/2025"),
+            ((32, 3, 2025), "32/03/2025"),
+            ((3, 3, 1800), "03/03/1800"),
+        ];
+        for ((day, month, year), expected) in cases {
+            assert_eq!(french_date(day, month, year), expected, "{day}/{month}/{year}");
+        }
+    }
+
+    #[test]
+    fn place_date_table() {
+        let date = "3 mars 2025";
+        let cases = [
+            ("Lyon", date, "À Lyon, le 3 mars 2025"),
+            ("  Lyon ", " 3 mars 2025 ", "À Lyon, le 3 mars 2025"),
+            ("Le Havre", date, "Au Havre, le 3 mars 2025"),
+            ("le Mans", date, "Au Mans, le 3 mars 2025"),
+            ("Les Ulis", date, "Aux Ulis, le 3 mars 2025"),
+            ("La Rochelle", date, "À La Rochelle, le 3 mars 2025"),
+            ("Saint-Denis", date, "À Saint-Denis, le 3 mars 2025"),
+            ("Lesquin", date, "À Lesquin, le 3 mars 2025"),
+            ("", date, "Le 3 mars 2025"),
+            ("Lyon", "", "À Lyon"),
+            ("", "", ""),
+        ];
+        for (city, date, expected) in cases {
+            assert_eq!(place_date(city, date), expected, "{city:?}");
+        }
+        assert_eq!(
+            place_date("Lyon", &french_date(1, 8, 2025)),
+            "À Lyon, le 1er août 2025"
+        );
+    }
+
+    // ----- Civility and closing -----
+
+    #[test]
+    fn civility_table() {
+        use Civility::*;
+        let cases = [
+            ("Mme Durand", Madame),
+            ("Madame Durand", Madame),
+            ("mme durand", Madame),
+            ("Mme. Durand", Madame),
+            ("Mlle Roux", Madame),
+            ("Mademoiselle Roux", Madame),
+            ("M. Martin", Monsieur),
+            ("M.Martin", Monsieur),
+            ("M Martin", Monsieur),
+            ("Mr Martin", Monsieur),
+            ("Monsieur Martin", Monsieur),
+            ("  MONSIEUR MARTIN ", Monsieur),
+            // A first name does not tell: never guess.
+            ("Marc Dupont", Unknown),
+            ("Mathilde Roux", Unknown),
+            ("Claire Durand", Unknown),
+            ("Service RH", Unknown),
+            ("Mmes Durand", Unknown),
+            ("", Unknown),
+        ];
+        for (contact, expected) in cases {
+            assert_eq!(Civility::of_contact(contact), expected, "{contact:?}");
+        }
+        assert_eq!(Civility::Madame.address(), "Madame,");
+        assert_eq!(Civility::Monsieur.address(), "Monsieur,");
+        assert_eq!(Civility::Unknown.address(), "Madame, Monsieur,");
+    }
+
+    #[test]
+    fn closing_texts() {
+        assert_eq!(Closing::default(), Closing::Distinguees);
+        assert_eq!(
+            Closing::default().text(),
+            "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."
+        );
+        let cases = [
+            (
+                Closing::Distinguees,
+                Civility::Madame,
+                "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.",
+            ),
+            (
+                Closing::Respectueuses,
+                Civility::Monsieur,
+                "Veuillez agréer, Monsieur, l'expression de mes salutations respectueuses.",
+            ),
+            (
+                Closing::Respectueuses,
+                Civility::Unknown,
+                "Veuillez agréer, Madame, Monsieur, l'expression de mes salutations respectueuses.",
+            ),
+            (
+                Closing::Sinceres,
+                Civility::Madame,
+                "Je vous prie de recevoir, Madame, mes sincères salutations.",
+            ),
+        ];
+        for (closing, civility, expected) in cases {
+            assert_eq!(closing.text_for(civility), expected);
+        }
+        let labels: std::collections::HashSet<_> = Closing::ALL.iter().map(|c| c.label()).collect();
+        assert_eq!(labels.len(), Closing::ALL.len());
+    }
+
+    // ----- Compose -----
+
+    #[test]
+    fn compose_a_complete_letter() {
+        let place = place_date("Lyon", &french_date(3, 3, 2025));
+        let got = compose(&complete_letter(), &complete_cv(), &format!(" {place} "));
+        assert_eq!(
+            got,
+            ComposedLetter {
+                sender_lines: vec![
+                    "Marie Dupont".into(),
+                    "06 12 34 56 78".into(),
+                    "marie.dupont@gmail.com".into(),
+                    "Villeurbanne".into(),
+                ],
+                recipient_lines: vec![
+                    "Boulangerie Martin".into(),
+                    "À l'attention de Mme Durand".into(),
+                    "Lyon".into(),
+                ],
+                place_date: "À Lyon, le 3 mars 2025".into(),
+                subject: "Objet\u{a0}: Candidature spontanée – Vendeuse".into(),
+                salutation: "Madame,".into(),
+                paragraphs: vec![
+                    WHY.into(),
+                    BRING.into(),
+                    format!("{WHEN} {INTERVIEW_REQUEST}"),
+                ],
+                closing:
+                    "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées."
+                        .into(),
+                signature: "Marie Dupont".into(),
+            }
+        );
+        let text = got.to_text();
+        assert!(text.starts_with("Marie Dupont\n06 12 34 56 78\n"), "{text}");
+        assert!(text.contains("Villeurbanne\n\nBoulangerie Martin\n"), "{text}");
+        assert!(text.contains("\n\nMadame,\n\nJe fais mes courses"), "{text}");
+        assert!(text.ends_with("distinguées.\n\nMarie Dupont"), "{text}");
+    }
+
+    #[test]
+    fn compose_a_bare_letter_invents_nothing() {
+        let letter = Letter {
+            company: "Boulangerie Martin".into(),
+            ..Letter::default()
+        };
+        let cv = Cv {
+            identity: Identity {
+                first_name: " Marie ".into(),
+                phone: "06 12".into(),
+                ..Identity::default()
+            },
+            ..Cv::default()
+        };
+        let got = compose(&letter, &cv, "");
+        assert_eq!(got.sender_lines, vec!["Marie", "06 12"]);
+        assert_eq!(got.recipient_lines, vec!["Boulangerie Martin"]);
+        assert_eq!(got.place_date, "");
+        assert_eq!(got.subject, "Objet\u{a0}: Candidature spontanée");
+        assert_eq!(got.salutation, "Madame, Monsieur,");
+        assert_eq!(got.paragraphs, vec![INTERVIEW_REQUEST]);
+        assert_eq!(got.closing, Closing::Distinguees.text());
+        assert_eq!(got.signature, "Marie");
+        assert_eq!(compose(&Letter::default(), &Cv::default(), "").sender_lines.len(), 0);
+    }
+
+    #[test]
+    fn compose_with_and_without_contact() {
+        // (contact, recipient lines, salutation, closing)
+        let cases: [(&str, &[&str], &str, &str); 4] = [
+            (
+                "",
+                &["Boulangerie Martin", "Lyon"],
+                "Madame, Monsieur,",
+                "Je vous prie de recevoir, Madame, Monsieur, mes sincères salutations.",
+            ),
+            (
+                "M. Martin",
+                &["Boulangerie Martin", "À l'attention de M. Martin", "Lyon"],
+                "Monsieur,",
+                "Je vous prie de recevoir, Monsieur, mes sincères salutations.",
+            ),
+            (
+                " Madame Durand ",
+                &["Boulangerie Martin", "À l'attention de Madame Durand", "Lyon"],
+                "Madame,",
+                "Je vous prie de recevoir, Madame, mes sincères salutations.",
+            ),
+            (
+                "Service RH",
+                &["Boulangerie Martin", "Service RH", "Lyon"],
+                "Madame, Monsieur,",
+                "Je vous prie de recevoir, Madame, Monsieur, mes sincères salutations.",
+            ),
+        ];
+        for (contact, recipient, salutation, closing) in cases {
+            let letter = Letter {
+                contact_name: contact.into(),
+                closing: Closing::Sinceres,
+                ..complete_letter()
+            };
+            let got = compose(&letter, &complete_cv(), "");
+            assert_eq!(got.recipient_lines, recipient, "{contact:?}");
+            assert_eq!(got.salutation, salutation, "{contact:?}");
+            assert_eq!(got.closing, closing, "{contact:?}");
+        }
+    }
+
+    #[test]
+    fn compose_skips_missing_parts() {
+        type Change = fn(&mut Letter);
+        let cases: [(Change, Vec<String>); 4] = [
+            (
+                |l| l.why_them.clear(),
+                vec![BRING.into(), format!("{WHEN} {INTERVIEW_REQUEST}")],
+            ),
+            (
+                |l| l.what_i_bring = " \n ".into(),
+                vec![WHY.into(), format!("{WHEN} {INTERVIEW_REQUEST}")],
+            ),
+            (
+                |l| l.availability.clear(),
+                vec![WHY.into(), BRING.into(), INTERVIEW_REQUEST.into()],
+            ),
+            (
+                |l| l.availability = "Je serai heureuse de vous rencontrer".into(),
+                vec![
+                    WHY.into(),
+                    BRING.into(),
+                    "Je serai heureuse de vous rencontrer.".into(),
+                ],
+            ),
+        ];
+        for (change, expected) in cases {
+            let mut letter = complete_letter();
+            change(&mut letter);
+            assert_eq!(compose(&letter, &complete_cv(), "").paragraphs, expected);
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_tidied_not_rewritten() {
+        let cases: [(&str, &[&str]); 12] = [
+            ("je suis motivée", &["Je suis motivée."]),
+            ("  Je suis\n   motivée  ", &["Je suis motivée."]),
+            ("Je suis\r\nmotivée.", &["Je suis motivée."]),
+            ("a\tb", &["A b."]),
+            (
+                "Première idée.\n\n  \nDeuxième idée",
+                &["Première idée.", "Deuxième idée."],
+            ),
+            ("éric m'a parlé de vous", &["Éric m'a parlé de vous."]),
+            ("Vous recrutez\u{a0}?", &["Vous recrutez\u{a0}?"]),
+            ("Je suis prête\u{a0}!", &["Je suis prête\u{a0}!"]),
+            ("Je travaille en CDI (temps plein)", &["Je travaille en CDI (temps plein)."]),
+            ("On m'a dit «\u{a0}bravo\u{a0}»", &["On m'a dit «\u{a0}bravo\u{a0}»"]),
+            ("Et ainsi de suite…", &["Et ainsi de suite…"]),
+            ("\n \n\t\n", &[]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(tidy_paragraphs(input), expected, "{input:?}");
+        }
+        // The interview request is not added twice.
+        let letter = Letter {
+            availability: "Je peux passer un ENTRETIEN quand vous voulez".into(),
+            ..complete_letter()
+        };
+        let got = compose(&letter, &complete_cv(), "");
+        assert_eq!(
+            got.paragraphs.last().unwrap(),
+            "Je peux passer un ENTRETIEN quand vous voulez."
+        );
+    }
+
+    // ----- Coach -----
+
+    fn summary(advice: &[LetterAdvice]) -> Vec<(LetterTarget, AdviceLevel)> {
+        advice.iter().map(|a| (a.target, a.level)).collect()
+    }
+
+    #[test]
+    fn a_complete_letter_gets_no_advice() {
+        assert_eq!(coach(&complete_letter(), &complete_cv()), vec![]);
+    }
+
+    #[test]
+    fn each_rule_on_its_own() {
+        type Change = fn(&mut Letter, &mut Cv);
+        let long = |n: usize| "mot ".repeat(n);
+        let cases: Vec<(&str, Change, LetterTarget, AdviceLevel, &str)> = vec![
+            (
+                "no company",
+                |l, _| l.company.clear(),
+                LetterTarget::Company,
+                Problem,
+                "Écrivez le nom de l'entreprise.",
+            ),
+            (
+                "blank job",
+                |l, _| l.job = "  ".into(),
+                LetterTarget::Job,
+                Problem,
+                "Écrivez le poste que vous visez.",
+            ),
+            (
+                "no why them",
+                |l, _| l.why_them.clear(),
+                LetterTarget::WhyThem,
+                Suggestion,
+                "Expliquez pourquoi cette entreprise vous plaît.",
+            ),
+            (
+                "no what I bring",
+                |l, _| l.what_i_bring = "\n".into(),
+                LetterTarget::WhatIBring,
+                Suggestion,
+                "Dites ce que vous pouvez apporter",
+            ),
+            (
+                "no availability",
+                |l, _| l.availability.clear(),
+                LetterTarget::Availability,
+                Suggestion,
+                "Dites quand vous pouvez commencer.",
+            ),
+            (
+                "short why them",
+                |l, _| l.why_them = "Votre magasin est beau et bien placé.".into(),
+                LetterTarget::WhyThem,
+                Suggestion,
+                "Cette partie est un peu courte.",
+            ),
+            (
+                "short what I bring (14 words)",
+                |l, _| {
+                    l.what_i_bring =
+                        "J'ai fait un stage de vente et je sais bien tenir une caisse.".into()
+                },
+                LetterTarget::WhatIBring,
+                Suggestion,
+                "Cette partie est un peu courte.",
+            ),
+            (
+                "long what I bring",
+                |l, _| l.what_i_bring = "mot ".repeat(121),
+                LetterTarget::WhatIBring,
+                Suggestion,
+                "Cette partie est longue\u{a0}: 121 mots.",
+            ),
+            (
+                "long availability",
+                |l, _| l.availability = "mot ".repeat(130),
+                LetterTarget::Availability,
+                Suggestion,
+                "Cette partie est longue\u{a0}: 130 mots.",
+            ),
+            (
+                "whole letter over a page",
+                |l, _| {
+                    l.why_them = "mot ".repeat(117);
+                    l.what_i_bring = "mot ".repeat(117);
+                    l.availability = "mot ".repeat(117);
+                },
+                LetterTarget::Whole,
+                Suggestion,
+                "Votre lettre risque de dépasser une page.",
+            ),
+            (
+                "familiar word",
+                |l, _| l.what_i_bring = format!("{BRING} Ce serait trop bien."),
+                LetterTarget::WhatIBring,
+                Problem,
+                "Une lettre de motivation est un document professionnel.",
+            ),
+            (
+                "tutoiement",
+                |l, _| l.why_them = format!("{WHY} Tu recrutes\u{a0}?"),
+                LetterTarget::WhyThem,
+                Problem,
+                "Une lettre de motivation est un document professionnel.",
+            ),
+            (
+                "capitals",
+                |l, _| l.why_them = format!("{WHY} Je suis TRÈS motivée."),
+                LetterTarget::WhyThem,
+                Suggestion,
+                "Une lettre de motivation",
+            ),
+            (
+                "emoji",
+                |l, _| l.availability = format!("{WHEN} 😀"),
+                LetterTarget::Availability,
+                Suggestion,
+                "Une lettre de motivation",
+            ),
+            (
+                "exclamations",
+                |l, _| l.availability = "Je suis disponible dès lundi\u{a0}!!!".into(),
+                LetterTarget::Availability,
+                Suggestion,
+                "Une lettre de motivation",
+            ),
+            (
+                "no first name on the CV",
+                |_, cv| cv.identity.first_name.clear(),
+                LetterTarget::Cv(Target::FirstName),
+                Problem,
+                "Votre prénom manque sur votre CV.",
+            ),
+            (
+                "no last name on the CV",
+                |_, cv| cv.identity.last_name = " ".into(),
+                LetterTarget::Cv(Target::LastName),
+                Problem,
+                "Votre nom de famille manque sur votre CV.",
+            ),
+            (
+                "no name at all on the CV",
+                |_, cv| cv.identity = Identity {
+                    phone: "0612345678".into(),
+                    ..Identity::default()
+                },
+                LetterTarget::Cv(Target::FirstName),
+                Problem,
+                "Votre prénom et votre nom manquent sur votre CV.",
+            ),
+            (
+                "no way to answer",
+                |_, cv| {
+                    cv.identity.phone.clear();
+                    cv.identity.email.clear();
+                },
+                LetterTarget::Cv(Target::Phone),
+                Problem,
+                "Votre CV n'a ni numéro de téléphone ni adresse e-mail.",
+            ),
+        ];
+        assert_eq!(word_count(&long(3)), 3);
+        for (name, change, target, level, start) in cases {
+            let mut letter = complete_letter();
+            let mut cv = complete_cv();
+            change(&mut letter, &mut cv);
+            let advice = coach(&letter, &cv);
+            assert_eq!(advice.len(), 1, "{name}: {advice:#?}");
+            assert_eq!((advice[0].target, advice[0].level), (target, level), "{name}");
+            assert!(
+                advice[0].message.starts_with(start),
+                "{name}: {}",
+                advice[0].message
+            );
+            assert!(advice[0].lesson.is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn changes_that_need_no_advice() {
+        type Change = fn(&mut Letter, &mut Cv);
+        let cases: Vec<(&str, Change)> = vec![
+            ("no contact", |l, _| l.contact_name.clear()),
+            ("no company city", |l, _| l.company_city.clear()),
+            ("another closing", |l, _| l.closing = Closing::Respectueuses),
+            ("short availability", |l, _| {
+                l.availability = "Je peux commencer lundi.".into()
+            }),
+            ("phone only", |_, cv| cv.identity.email.clear()),
+            ("e-mail only", |_, cv| cv.identity.phone.clear()),
+            ("no CV title", |_, cv| cv.title.clear()),
+            // Only the learner's own texts are read: the company's name is
+            // not theirs to change.
+            ("company name with familiar words", |l, _| {
+                l.company = "LOL Salut Tu 😀 Lolita!!!".into()
+            }),
+            ("contact with familiar words", |l, _| l.contact_name = "Mme Cool".into()),
+            ("company in capitals in the text", |l, _| {
+                l.company = "Decathlon".into();
+                l.why_them = format!("{WHY} J'aime DECATHLON.");
+            }),
+            ("employer in capitals in the text", |_, cv| {
+                cv.experiences[0].employer = "CARREFOUR Market".into();
+            }),
+            ("familiar word inside a brand name", |l, _| {
+                l.company = "Hugo Boss".into();
+                l.why_them = format!("{WHY} J'aime la marque Hugo Boss.");
+            }),
+            ("exactly 15 words", |l, _| l.why_them = "mot ".repeat(15)),
+            ("exactly 120 words", |l, _| l.why_them = "mot ".repeat(120)),
+            ("exactly 350 words", |l, _| {
+                l.why_them = "mot ".repeat(120);
+                l.what_i_bring = "mot ".repeat(120);
+                l.availability = "mot ".repeat(110);
+            }),
+        ];
+        for (name, change) in cases {
+            let mut letter = complete_letter();
+            let mut cv = complete_cv();
+            change(&mut letter, &mut cv);
+            assert_eq!(coach(&letter, &cv), vec![], "{name}");
+        }
+    }
+
+    #[test]
+    fn job_advice_points_to_the_cv_title() {
+        let letter = Letter {
+            job: String::new(),
+            ..complete_letter()
+        };
+        let advice = coach(&letter, &complete_cv());
+        assert_eq!(
+            advice[0].suggestion.as_deref(),
+            Some(
+                "Sur votre CV, vous cherchez un poste de «\u{a0}Vendeuse en boulangerie\u{a0}». \
+                 Vous pouvez le reprendre."
+            )
+        );
+        let cv = Cv {
+            title: " ".into(),
+            ..complete_cv()
+        };
+        assert_eq!(coach(&letter, &cv)[0].suggestion, None);
+    }
+
+    #[test]
+    fn missing_parts_come_with_examples() {
+        let letter = Letter {
+            why_them: String::new(),
+            what_i_bring: String::new(),
+            availability: String::new(),
+            ..complete_letter()
+        };
+        let advice = coach(&letter, &complete_cv());
+        assert_eq!(
+            summary(&advice),
+            vec![
+                (LetterTarget::WhyThem, Suggestion),
+                (LetterTarget::WhatIBring, Suggestion),
+                (LetterTarget::Availability, Suggestion),
+            ]
+        );
+        for a in &advice {
+            let suggestion = a.suggestion.as_deref().unwrap();
+            assert!(suggestion.starts_with("Par exemple\u{a0}: «\u{a0}"), "{suggestion}");
+            assert_eq!(a.lesson, Some("emploi-candidature-spontanee"));
+        }
+        // The "moi" part reminds the learner of an experience of the CV.
+        let reminder =
+            "Votre CV parle de «\u{a0}Vendeuse\u{a0}»\u{a0}: racontez ce que vous y avez appris.";
+        assert!(advice[1].message.ends_with(reminder), "{}", advice[1].message);
+        let bare = coach(&letter, &Cv::default());
+        assert!(!bare[3].message.contains("Votre CV parle"), "{bare:#?}");
+    }
+
+    #[test]
+    fn tone_advice_lists_every_issue() {
+        let letter = Letter {
+            what_i_bring: format!("{BRING} Jsuis TRÈS motivée mdr\u{a0}!!!"),
+            ..complete_letter()
+        };
+        let advice = coach(&letter, &complete_cv());
+        assert_eq!(advice.len(), 1, "{advice:#?}");
+        let message = &advice[0].message;
+        for issue in [
+            ToneIssue::Familiar("jsuis"),
+            ToneIssue::Familiar("mdr"),
+            ToneIssue::Shouting("TRÈS".into()),
+            ToneIssue::Exclamations,
+        ] {
+            assert!(message.contains(&issue.message()), "{issue:?} in {message}");
+        }
+        assert!(message.contains("Écrivez plutôt «\u{a0}je suis\u{a0}»."), "{message}");
+        let mdr = "«\u{a0}mdr\u{a0}» s'écrit entre amis, pas dans une lettre. Retirez-le.";
+        assert!(message.contains(mdr), "{message}");
+    }
+
+    #[test]
+    fn advice_is_ordered_problems_first_then_by_position() {
+        let letter = Letter {
+            company: String::new(),
+            job: String::new(),
+            why_them: "Votre magasin est beau.".into(),
+            what_i_bring: format!("{BRING} Tu vois."),
+            availability: String::new(),
+            ..complete_letter()
+        };
+        let mut cv = complete_cv();
+        cv.identity.last_name.clear();
+        assert_eq!(
+            summary(&coach(&letter, &cv)),
+            vec![
+                (LetterTarget::Cv(Target::LastName), Problem),
+                (LetterTarget::Company, Problem),
+                (LetterTarget::Job, Problem),
+                (LetterTarget::WhatIBring, Problem),
+                (LetterTarget::WhyThem, Suggestion),
+                (LetterTarget::Availability, Suggestion),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_letter_gets_kind_guidance_for_every_part() {
+        assert_eq!(
+            summary(&coach(&Letter::default(), &Cv::default())),
+            vec![
+                (LetterTarget::Cv(Target::FirstName), Problem),
+                (LetterTarget::Cv(Target::Phone), Problem),
+                (LetterTarget::Company, Problem),
+                (LetterTarget::Job, Problem),
+                (LetterTarget::WhyThem, Suggestion),
+                (LetterTarget::WhatIBring, Suggestion),
+                (LetterTarget::Availability, Suggestion),
+            ]
+        );
+    }
+
+    #[test]
+    fn word_count_table() {
+        let cases = [
+            ("", 0),
+            ("   ", 0),
+            ("J'ai un CAP.", 3),
+            ("Bonjour – merci\u{a0}!", 2),
+            ("un\ndeux\tTrois", 3),
+            ("aujourd'hui, 2025", 2),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(word_count(text), expected, "{text:?}");
+        }
+    }
+
+    // ----- Tone -----
+
+    #[test]
+    fn tone_table() {
+        use ToneIssue::*;
+        let shout = |s: &str| Shouting(s.into());
+        let cases: Vec<(&str, Vec<ToneIssue>)> = vec![
+            // A letter's tone.
+            ("Je vous prie d'agréer mes salutations distinguées.", vec![]),
+            ("Je suis disponible à partir de 8h.", vec![]),
+            // Greetings and goodbyes between friends.
+            (
+                "Salut, je veux bosser chez vous.",
+                vec![Familiar("salut"), Familiar("bosser")],
+            ),
+            ("Bisous et à bientôt", vec![Familiar("bisous")]),
+            ("cc je suis motivée", vec![Familiar("cc")]),
+            ("L'accueil et l'accès aux clients me plaisent.", vec![]),
+            // SMS spelling.
+            (
+                "slt jsuis dispo lundi",
+                vec![Familiar("slt"), Familiar("jsuis"), Familiar("dispo")],
+            ),
+            ("Je suis disponible lundi.", vec![]),
+            ("J'suis motivé", vec![Familiar("j'suis")]),
+            ("J’suis motivé", vec![Familiar("j'suis")]),
+            ("Rappelez-moi stp", vec![Familiar("stp")]),
+            ("MDR", vec![Familiar("mdr")]),
+            ("lol", vec![Familiar("lol")]),
+            ("J'adore les parfums Lolita Lempicka.", vec![]),
+            // Familiar words.
+            ("C'est ouf de travailler ici", vec![Familiar("ouf")]),
+            ("Une bouffée d'air, un souffle nouveau.", vec![]),
+            ("Ce serait trop bien", vec![Familiar("trop bien")]),
+            ("Il y a trop de clients, bien sûr.", vec![]),
+            ("Trop hâte de commencer", vec![Familiar("trop hâte")]),
+            ("Une équipe sympa", vec![Familiar("sympa")]),
+            ("Une équipe sympathique", vec![]),
+            ("Je kiffe la vente", vec![Familiar("kiffe")]),
+            ("J'ai bossé au marché", vec![Familiar("bosse")]),
+            ("Je bosse bien", vec![Familiar("bosse")]),
+            // "tu", as a word only.
+            ("Tu peux m'appeler.", vec![Tutoiement]),
+            ("Si tu veux, appelle-moi, toi.", vec![Tutoiement]),
+            ("T'as vu mon CV", vec![Tutoiement]),
+            ("Mon tuteur de stage m'a aidée.", vec![]),
+            ("Mon statut d'étudiant, une vertu, un tutoriel.", vec![]),
+            ("Va-t-il venir\u{a0}? Est-ce utile\u{a0}?", vec![]),
+            // Stretched words.
+            ("Merciiii", vec![Stretched("Merciiii".into())]),
+            ("Le règne de Louis XIII", vec![]),
+            ("La société a été créée en 1990.", vec![]),
+            ("Mon site\u{a0}: www.marie.fr", vec![]),
+            // Capitals.
+            ("Je suis TRÈS motivée.", vec![shout("TRÈS")]),
+            ("JE SUIS MOTIVÉE", vec![shout("JE SUIS MOTIVÉE")]),
+            ("URGENT", vec![shout("URGENT")]),
+            ("J'ai un CAP, un BAC PRO et un BTS MCO.", vec![]),
+            ("J'ai le CACES et le BPJEPS.", vec![]),
+            ("J'ai travaillé chez IKEA.", vec![]),
+            ("J'ai travaillé chez DECATHLON.", vec![shout("DECATHLON")]),
+            ("À Lyon, j'ai un PSC1.", vec![]),
+            // Marks.
+            ("Merci !!!", vec![Exclamations]),
+            ("Merci\u{a0}!", vec![]),
+            ("Vous recrutez\u{a0}?!", vec![Exclamations]),
+            ("Vous recrutez\u{a0}? Je suis prête\u{a0}!", vec![]),
+            // Emojis and smileys.
+            ("Au plaisir de vous rencontrer 😀", vec![Emoji]),
+            ("Merci ❤️", vec![Emoji]),
+            ("Merci :)", vec![Emoji]),
+            ("Vu sur Indeed :D", vec![Emoji]),
+            ("xD", vec![Emoji]),
+            ("Horaires:Plein temps", vec![]),
+            ("Je suis expert en Excel et DXD.", vec![]),
+            // Everything at once, in the documented order.
+            (
+                "Slt!!! jsuis TROP MOTIVÉE 😀 tu m'appelles\u{a0}? merciii",
+                vec![
+                    Familiar("slt"),
+                    Familiar("jsuis"),
+                    Tutoiement,
+                    Stretched("merciii".into()),
+                    shout("TROP MOTIVÉE"),
+                    Exclamations,
+                    Emoji,
+                ],
+            ),
+        ];
+        assert!(cases.len() >= 25);
+        for (text, expected) in cases {
+            assert_eq!(tone_issues(text, &[]), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_not_judged() {
+        assert_eq!(tone_issues("J'aime DECATHLON.", &["Decathlon"]), vec![]);
+        assert_eq!(
+            tone_issues("J'ai été vendeur chez LEROY MERLIN.", &["", "Leroy Merlin"]),
+            vec![]
+        );
+        assert_eq!(tone_issues("Chez Hugo Boss", &["Hugo Boss"]), vec![]);
+        assert_eq!(
+            tone_issues("Chez Hugo Boss, mon boss", &["Autre"]),
+            vec![ToneIssue::Familiar("boss")]
+        );
+    }
+
+    #[test]
+    fn tone_tables_are_clean() {
+        for (word, instead) in FAMILIAR {
+            assert_eq!(*word, word.to_lowercase(), "{word}");
+            assert!(!words(word).is_empty(), "{word}");
+            assert_ne!(word, instead);
+        }
+        for form in TUTOIEMENT {
+            assert!(!words(form).is_empty(), "{form}");
+        }
+        for acronym in ACRONYMS {
+            assert_eq!(*acronym, fold_lower(acronym), "{acronym}");
+        }
+        // Accents are optional when matching: entries must differ without them.
+        let unique: std::collections::HashSet<_> =
+            FAMILIAR.iter().map(|(w, _)| fold_lower(w)).collect();
+        assert_eq!(unique.len(), FAMILIAR.len());
+        // Every entry of the table is found in a sentence using it.
+        for (word, _) in FAMILIAR {
+            let text = format!("Je dis {word} ici.");
+            assert!(
+                tone_issues(&text, &[]).contains(&ToneIssue::Familiar(word)),
+                "{word}"
+            );
+        }
+    }
+
+    // ----- E-mail -----
+
+    #[test]
+    fn email_draft_of_a_complete_letter() {
+        let got = email_draft(&complete_letter(), &complete_cv());
+        assert_eq!(got.subject, "Candidature spontanée – Vendeuse – Marie Dupont");
+        assert_eq!(
+            got.body,
+            "Madame,\n\n\
+             Je vous adresse ma candidature spontanée pour un poste de vendeuse chez Boulangerie Martin.\n\
+             Vous trouverez en pièces jointes mon CV et ma lettre de motivation.\n\n\
+             Je reste à votre disposition pour un entretien.\n\n\
+             Cordialement,\nMarie Dupont\n06 12 34 56 78"
+        );
+        assert_eq!(
+            got.reminder,
+            "Pensez à joindre votre CV et votre lettre en PDF avant d'envoyer."
+        );
+        assert_eq!(got.lesson, "emploi-candidature-email");
+    }
+
+    #[test]
+    fn email_draft_without_optional_parts() {
+        let letter = Letter {
+            company: String::new(),
+            contact_name: String::new(),
+            job: String::new(),
+            ..complete_letter()
+        };
+        let cv = Cv {
+            identity: Identity {
+                first_name: "Marie".into(),
+                ..Identity::default()
+            },
+            ..Cv::default()
+        };
+        let got = email_draft(&letter, &cv);
+        assert_eq!(got.subject, "Candidature spontanée – Marie");
+        assert_eq!(
+            got.body,
+            "Madame, Monsieur,\n\n\
+             Je vous adresse ma candidature spontanée.\n\
+             Vous trouverez en pièces jointes mon CV et ma lettre de motivation.\n\n\
+             Je reste à votre disposition pour un entretien.\n\n\
+             Cordialement,\nMarie"
+        );
+        let got = email_draft(&Letter::default(), &Cv::default());
+        assert_eq!(got.subject, "Candidature spontanée");
+        assert!(got.body.ends_with("Cordialement,"), "{}", got.body);
+    }
+
+    #[test]
+    fn email_job_grammar() {
+        let cases = [
+            ("Vendeuse", "pour un poste de vendeuse."),
+            ("agent d'accueil", "pour un poste d'agent d'accueil."),
+            ("Hôtesse de caisse", "pour un poste d'hôtesse de caisse."),
+            ("Équipier polyvalent", "pour un poste d'équipier polyvalent."),
+            ("ASH", "pour un poste d'ASH."),
+            ("CAP cuisine en alternance", "pour un poste de CAP cuisine en alternance."),
+            ("Cariste", "pour un poste de cariste."),
+            ("boulanger", "pour un poste de boulanger."),
+        ];
+        for (job, expected) in cases {
+            let letter = Letter {
+                job: job.into(),
+                company: String::new(),
+                ..complete_letter()
+            };
+            let body = email_draft(&letter, &complete_cv()).body;
+            assert!(body.contains(expected), "{job}: {body}");
+        }
+    }
+
+    // ----- French -----
+
+    #[test]
+    fn every_learner_facing_string_is_plain_french() {
+        let bad = Letter {
+            company: String::new(),
+            job: String::new(),
+            why_them: "Slt!!! jsuis TROP MOTIVÉE 😀 tu m'appelles\u{a0}? merciii".into(),
+            what_i_bring: "mot ".repeat(130),
+            availability: "mot ".repeat(130),
+            ..Letter::default()
+        };
+        let mut advice = coach(&bad, &Cv::default());
+        advice.extend(coach(&Letter::default(), &complete_cv()));
+        advice.extend(coach(
+            &Letter {
+                job: String::new(),
+                why_them: "Court.".into(),
+                ..complete_letter()
+            },
+            &complete_cv(),
+        ));
+        assert!(advice.len() > 10);
+        for a in &advice {
+            assert_typography(&a.message);
+            assert!(a.message.ends_with('.'), "{}", a.message);
+            assert!(!a.message.contains(" tu "), "{}", a.message);
+            if let Some(suggestion) = &a.suggestion {
+                assert_typography(suggestion);
+                assert!(suggestion.ends_with(['.', '»']), "{suggestion}");
+            }
+        }
+        let issues = [
+            ToneIssue::Familiar("mdr"),
+            ToneIssue::Familiar("stp"),
+            ToneIssue::Tutoiement,
+            ToneIssue::Stretched("merciii".into()),
+            ToneIssue::Shouting("TRÈS".into()),
+            ToneIssue::Exclamations,
+            ToneIssue::Emoji,
+        ];
+        for issue in issues {
+            assert_typography(&issue.message());
+            assert!(issue.message().ends_with('.'), "{issue:?}");
+        }
+        for closing in Closing::ALL {
+            assert_typography(&closing.text());
+        }
+        let composed = compose(&complete_letter(), &complete_cv(), "");
+        assert_typography(&composed.to_text());
+        let email = email_draft(&complete_letter(), &complete_cv());
+        assert_typography(&email.body);
+        assert_typography(&email.reminder);
+        assert_typography(INTERVIEW_REQUEST);
+    }
+
+    #[test]
+    fn lessons_exist_in_the_competence_map() {
+        let domains = include_str!("../../../content/domains.toml");
+        for lesson in [LESSON_SPONTANEOUS, LESSON_EMAIL, LESSON_CV] {
+            assert!(domains.contains(&format!("\"{lesson}\"")), "{lesson}");
+        }
+    }
+
+    // ----- Serde -----
+
+    #[test]
+    fn serde_round_trip() {
+        let letter = Letter {
+            closing: Closing::Sinceres,
+            ..complete_letter()
+        };
+        let json = serde_json::to_string(&letter).unwrap();
+        assert!(json.contains(r#""closing":"sinceres""#), "{json}");
+        assert!(json.contains(r#""what_i_bring":"#), "{json}");
+        let back: Letter = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, letter);
+    }
+
+    #[test]
+    fn older_and_newer_saved_letters_still_load() {
+        assert_eq!(serde_json::from_str::<Letter>("{}").unwrap(), Letter::default());
+        let old = r#"{"company": "Boulangerie Martin", "job": "Vendeuse"}"#;
+        let letter: Letter = serde_json::from_str(old).unwrap();
+        assert_eq!(letter.company, "Boulangerie Martin");
+        assert_eq!(letter.contact_name, "");
+        assert_eq!(letter.closing, Closing::Distinguees);
+        let new = r#"{"job": "Cariste", "closing": "respectueuses", "attachments": ["cv.pdf"]}"#;
+        let letter: Letter = serde_json::from_str(new).unwrap();
+        assert_eq!(letter.job, "Cariste");
+        assert_eq!(letter.closing, Closing::Respectueuses);
+    }
+
+    // ----- Properties -----
+
+    proptest! {
+        #[test]
+        fn tone_issues_never_panic(text in "\\PC{0,60}", name in "\\PC{0,20}") {
+            let _ = tone_issues(&text, &[name.as_str()]);
+        }
+
+        #[test]
+        fn composed_paragraphs_are_tidy(
+            why in "\\PC{0,40}",
+            bring in "[a-zé ,.!?\n]{0,40}",
+            when in "\\PC{0,40}",
+        ) {
+            let letter = Letter {
+                why_them: why,
+                what_i_bring: bring,
+                availability: when,
+                ..complete_letter()
+            };
+            let got = compose(&letter, &complete_cv(), "");
+            prop_assert!(!got.paragraphs.is_empty());
+            for p in &got.paragraphs {
+                prop_assert!(!p.trim().is_empty());
+                prop_assert!(!p.contains('\n'), "{:?}", p);
+            }
+        }
+
+        #[test]
+        fn coach_orders_problems_first(
+            why in "\\PC{0,40}",
+            job in "[a-z ]{0,5}",
+            company in "[a-z ]{0,5}",
+        ) {
+            let letter = Letter { why_them: why, job, company, ..complete_letter() };
+            let advice = coach(&letter, &complete_cv());
+            prop_assert!(advice.windows(2).all(|w| w[0].level <= w[1].level));
+        }
+    }
+}

@@ -7,6 +7,7 @@
 //! shrinking the type (down to [`MIN_SCALE`]) when the content is long.
 
 use declic_core::cv::{Cv, MonthYear};
+use declic_core::letter::ComposedLetter;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
@@ -151,16 +152,17 @@ impl Layout {
         Layout { scale, y: PAGE_HEIGHT - MARGIN, runs: Vec::new(), rules: Vec::new(), template }
     }
 
-    fn width(&self) -> f32 {
-        PAGE_WIDTH - 2.0 * MARGIN
-    }
-
     /// Writes wrapped text and moves down.
     fn text(&mut self, text: &str, size: f32, face: Face, color: [f32; 3]) {
+        self.text_from(MARGIN, text, size, face, color);
+    }
+
+    /// The same, starting at `x` (wrapped to the right margin).
+    fn text_from(&mut self, x: f32, text: &str, size: f32, face: Face, color: [f32; 3]) {
         let size = size * self.scale;
-        for line in wrap(text, face == Face::Bold, size, self.width()) {
+        for line in wrap(text, face == Face::Bold, size, PAGE_WIDTH - MARGIN - x) {
             self.y -= size * 1.25;
-            self.runs.push(Run { x: MARGIN, y: self.y, size, face, color, text: line });
+            self.runs.push(Run { x, y: self.y, size, face, color, text: line });
         }
     }
 
@@ -305,6 +307,52 @@ fn fit(cv: &Cv, template: Template) -> Layout {
         }
         scale = (scale - 0.05).max(MIN_SCALE);
     }
+}
+
+/// A French business letter: sender top left, recipient on the right,
+/// place and date, subject, salutation, the paragraphs, closing, signature.
+fn lay_out_letter(letter: &ComposedLetter, scale: f32) -> Layout {
+    let mut l = Layout::new(scale, Template::Classique);
+    let right = PAGE_WIDTH / 2.0 + 20.0;
+    for line in &letter.sender_lines {
+        l.text(line, 10.5, Face::Regular, INK);
+    }
+    l.gap(14.0);
+    for line in &letter.recipient_lines {
+        l.text_from(right, line, 10.5, Face::Regular, INK);
+    }
+    l.gap(14.0);
+    if !letter.place_date.is_empty() {
+        l.text_from(right, &letter.place_date, 10.5, Face::Regular, INK);
+    }
+    l.gap(18.0);
+    l.text(&letter.subject, 11.0, Face::Bold, INK);
+    l.gap(14.0);
+    l.text(&letter.salutation, 11.0, Face::Regular, INK);
+    for paragraph in &letter.paragraphs {
+        l.gap(8.0);
+        l.text(paragraph, 11.0, Face::Regular, INK);
+    }
+    l.gap(8.0);
+    l.text(&letter.closing, 11.0, Face::Regular, INK);
+    l.gap(18.0);
+    l.text_from(right, &letter.signature, 11.0, Face::Bold, INK);
+    l
+}
+
+/// The letter as a one-page A4 PDF (the type shrinks, as for the CV, when
+/// the text is long).
+pub fn letter_pdf(letter: &ComposedLetter) -> Vec<u8> {
+    let mut scale = 1.0;
+    let layout = loop {
+        let layout = lay_out_letter(letter, scale);
+        if layout.y >= MARGIN || scale <= MIN_SCALE {
+            break layout;
+        }
+        scale = (scale - 0.05_f32).max(MIN_SCALE);
+    };
+    let title = format!("Lettre de motivation – {}", letter.signature.trim());
+    render(&layout, title.trim())
 }
 
 /// The type scale the CV is set at (1.0 when it fits at full size).
@@ -506,6 +554,26 @@ pub(crate) mod tests {
             }
             assert_eq!(text.matches("/Type /Page\n").count() + text.matches("/Type /Page ").count(), 1, "one page");
         }
+    }
+
+    #[test]
+    fn a_letter_pdf_keeps_every_block() {
+        let letter = ComposedLetter {
+            sender_lines: vec!["Léa Martin".into(), "06 12 34 56 78".into()],
+            recipient_lines: vec!["Boulangerie Dupont".into(), "Lyon".into()],
+            place_date: "À Lyon, le 1er mars 2025".into(),
+            subject: "Objet\u{a0}: Candidature spontanée – Vendeuse".into(),
+            salutation: "Madame, Monsieur,".into(),
+            paragraphs: vec!["J'aime votre boulangerie.".into(), "Je suis disponible dès maintenant.".into()],
+            closing: "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.".into(),
+            signature: "Léa Martin".into(),
+        };
+        let layout = lay_out_letter(&letter, 1.0);
+        let texts: Vec<&str> = layout.runs.iter().map(|r| r.text.as_str()).collect();
+        for block in ["Boulangerie Dupont", "À Lyon, le 1er mars 2025", "Madame, Monsieur,", "Je suis disponible dès maintenant."] {
+            assert!(texts.contains(&block), "{block} in {texts:?}");
+        }
+        assert!(letter_pdf(&letter).starts_with(b"%PDF-"));
     }
 
     #[test]
