@@ -267,18 +267,6 @@ fn ExperienceCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl 
             if role.trim().is_empty() { "Nouvelle expérience".to_string() } else { role }
         })
     };
-    let position = move || cv.with(|c| c.experiences.iter().position(|e| e.id == id).unwrap_or(0));
-    let count = move || cv.with(|c| c.experiences.len());
-    let move_by = move |delta: isize| {
-        editor.edit(|c| {
-            if let Some(i) = c.experiences.iter().position(|e| e.id == id) {
-                let j = i as isize + delta;
-                if j >= 0 && (j as usize) < c.experiences.len() {
-                    c.experiences.swap(i, j as usize);
-                }
-            }
-        })
-    };
     let (kind_id, start_id, end_id, current_id, desc_id) =
         (field("kind"), field("start"), field("end"), field("current"), field("description"));
     view! {
@@ -332,11 +320,64 @@ fn ExperienceCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl 
                     .map(|a| view! { <AdviceNote advice=a.clone() /> })
                     .collect_view()
             })}
-            <div class="entry-actions">
-                <button type="button" class="button" disabled=move || position() == 0 on:click=move |_| move_by(-1)>"↑ Monter"</button>
-                <button type="button" class="button" disabled=move || { position() + 1 >= count() } on:click=move |_| move_by(1)>"↓ Descendre"</button>
-                <button type="button" class="button danger" on:click=move |_| editor.edit(|c| c.experiences.retain(|e| e.id != id))>"Supprimer"</button>
-            </div>
+            <EntryActions editor=editor list=EntryList::Experiences id=id />
+        </div>
+    }
+}
+
+/// The lists whose entries the learner reorders and deletes.
+#[derive(Clone, Copy)]
+enum EntryList {
+    Experiences,
+    Education,
+}
+
+impl EntryList {
+    fn ids(self, cv: &Cv) -> Vec<u32> {
+        match self {
+            EntryList::Experiences => cv.experiences.iter().map(|e| e.id).collect(),
+            EntryList::Education => cv.education.iter().map(|e| e.id).collect(),
+        }
+    }
+
+    fn swap(self, cv: &mut Cv, i: usize, j: usize) {
+        match self {
+            EntryList::Experiences => cv.experiences.swap(i, j),
+            EntryList::Education => cv.education.swap(i, j),
+        }
+    }
+
+    fn remove(self, cv: &mut Cv, id: u32) {
+        match self {
+            EntryList::Experiences => cv.experiences.retain(|e| e.id != id),
+            EntryList::Education => cv.education.retain(|e| e.id != id),
+        }
+    }
+}
+
+/// "↑ Monter", "↓ Descendre", "Supprimer" for one entry (buttons, so the
+/// order can be changed by touch, keyboard and screen reader alike).
+#[component]
+fn EntryActions(editor: CvEditor, list: EntryList, id: u32) -> impl IntoView {
+    let cv = editor.doc;
+    let position = move || cv.with(|c| list.ids(c).iter().position(|&x| x == id).unwrap_or(0));
+    let count = move || cv.with(|c| list.ids(c).len());
+    let move_by = move |delta: isize| {
+        editor.edit(|c| {
+            let ids = list.ids(c);
+            if let Some(i) = ids.iter().position(|&x| x == id) {
+                let j = i as isize + delta;
+                if j >= 0 && (j as usize) < ids.len() {
+                    list.swap(c, i, j as usize);
+                }
+            }
+        })
+    };
+    view! {
+        <div class="entry-actions">
+            <button type="button" class="button" disabled=move || position() == 0 on:click=move |_| move_by(-1)>"↑ Monter"</button>
+            <button type="button" class="button" disabled=move || { position() + 1 >= count() } on:click=move |_| move_by(1)>"↓ Descendre"</button>
+            <button type="button" class="button danger" on:click=move |_| editor.edit(|c| list.remove(c, id))>"Supprimer"</button>
         </div>
     }
 }
@@ -417,9 +458,7 @@ fn EducationCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl I
                     .map(|a| view! { <AdviceNote advice=a.clone() /> })
                     .collect_view()
             })}
-            <div class="entry-actions">
-                <button type="button" class="button danger" on:click=move |_| editor.edit(|c| c.education.retain(|e| e.id != id))>"Supprimer"</button>
-            </div>
+            <EntryActions editor=editor list=EntryList::Education id=id />
         </div>
     }
 }
@@ -566,11 +605,19 @@ fn print() {
 #[component]
 fn PdfExport(cv: RwSignal<Cv>) -> impl IntoView {
     let template = RwSignal::new(declic_pdf::Template::Classique);
-    let download = move |_| {
+    let make = move || {
         crate::perf::start("declic-pdf");
-        let (bytes, name) = cv.with_untracked(|cv| (declic_pdf::cv_pdf(cv, template.get_untracked()), pdf_file_name(cv)));
+        let made = cv.with_untracked(|cv| (declic_pdf::cv_pdf(cv, template.get_untracked()), pdf_file_name(cv)));
         crate::perf::end("declic-pdf");
+        made
+    };
+    let download = move |_| {
+        let (bytes, name) = make();
         save_file(&bytes, &name, "application/pdf");
+    };
+    let share = move |_| {
+        let (bytes, name) = make();
+        share_file(&bytes, &name, "application/pdf");
     };
     view! {
         <fieldset class="templates">
@@ -589,6 +636,7 @@ fn PdfExport(cv: RwSignal<Cv>) -> impl IntoView {
         </fieldset>
         <div class="actions">
             <button type="button" class="button primary" on:click=download>"Télécharger en PDF"</button>
+            {can_share_files().then(|| view! { <button type="button" class="button" on:click=share>"Partager le PDF"</button> })}
             <button type="button" class="button" on:click=move |_| print()>"Imprimer"</button>
         </div>
         <p class="hint">"Le PDF est créé sur ce téléphone, même sans connexion. Vous le trouverez dans vos téléchargements."</p>
@@ -616,6 +664,52 @@ pub fn pdf_file_name(cv: &Cv) -> String {
         .collect();
     let words: Vec<&str> = plain.split_whitespace().collect();
     if words.is_empty() { "CV.pdf".into() } else { format!("CV-{}.pdf", words.join("-")) }
+}
+
+/// Whether this browser can hand a file to another app (the Web Share API
+/// with files: Android Chrome, Safari). web-sys exposes it only behind its
+/// unstable APIs, so it is reached through `Reflect`.
+pub fn can_share_files() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        share_data(&[], "CV.pdf", "application/pdf").is_some_and(|(navigator, data)| {
+            js_sys::Reflect::get(&navigator, &"canShare".into())
+                .ok()
+                .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+                .and_then(|f| f.call1(&navigator, &data).ok())
+                .is_some_and(|ok| ok.is_truthy())
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Opens the phone's share sheet with the file (e-mail, messages, drive…).
+pub fn share_file(bytes: &[u8], name: &str, mime: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some((navigator, data)) = share_data(bytes, name, mime) {
+        if let Ok(share) = js_sys::Reflect::get(&navigator, &"share".into()) {
+            if let Ok(share) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(share) {
+                // The learner may cancel: nothing to report then.
+                let _ = share.call1(&navigator, &data);
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (bytes, name, mime);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn share_data(bytes: &[u8], name: &str, mime: &str) -> Option<(wasm_bindgen::JsValue, js_sys::Object)> {
+    let navigator: wasm_bindgen::JsValue = web_sys::window()?.navigator().into();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).ok()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    js_sys::Reflect::set(&data, &"title".into(), &name.into()).ok()?;
+    Some((navigator, data))
 }
 
 /// Hands bytes to the browser as a downloaded file.
