@@ -605,20 +605,7 @@ fn print() {
 #[component]
 fn PdfExport(cv: RwSignal<Cv>) -> impl IntoView {
     let template = RwSignal::new(declic_pdf::Template::Classique);
-    let make = move || {
-        crate::perf::start("declic-pdf");
-        let made = cv.with_untracked(|cv| (declic_pdf::cv_pdf(cv, template.get_untracked()), pdf_file_name(cv)));
-        crate::perf::end("declic-pdf");
-        made
-    };
-    let download = move |_| {
-        let (bytes, name) = make();
-        save_file(&bytes, &name, "application/pdf");
-    };
-    let share = move |_| {
-        let (bytes, name) = make();
-        share_file(&bytes, &name, "application/pdf");
-    };
+    let make = move || cv.with_untracked(|cv| (declic_pdf::cv_pdf(cv, template.get_untracked()), pdf_file_name(cv)));
     view! {
         <fieldset class="templates">
             <legend>"Modèle"</legend>
@@ -635,11 +622,35 @@ fn PdfExport(cv: RwSignal<Cv>) -> impl IntoView {
             }).collect_view()}
         </fieldset>
         <div class="actions">
-            <button type="button" class="button primary" on:click=download>"Télécharger en PDF"</button>
-            {can_share_files().then(|| view! { <button type="button" class="button" on:click=share>"Partager le PDF"</button> })}
+            <PdfButtons make=make />
             <button type="button" class="button" on:click=move |_| print()>"Imprimer"</button>
         </div>
         <p class="hint">"Le PDF est créé sur ce téléphone, même sans connexion. Vous le trouverez dans vos téléchargements."</p>
+    }
+}
+
+/// "Télécharger en PDF" and, where the phone can, "Partager le PDF".
+/// `make` builds the document and its file name when the learner asks
+/// (timed as "declic-pdf" for the benches).
+#[component]
+pub fn PdfButtons(make: impl Fn() -> (Vec<u8>, String) + Copy + 'static) -> impl IntoView {
+    let made = move || {
+        crate::perf::start("declic-pdf");
+        let made = make();
+        crate::perf::end("declic-pdf");
+        made
+    };
+    view! {
+        <button type="button" class="button primary" on:click=move |_| {
+            let (bytes, name) = made();
+            save_file(&bytes, &name, "application/pdf");
+        }>"Télécharger en PDF"</button>
+        {can_share_files().then(|| view! {
+            <button type="button" class="button" on:click=move |_| {
+                let (bytes, name) = made();
+                share_file(&bytes, &name, "application/pdf");
+            }>"Partager le PDF"</button>
+        })}
     }
 }
 

@@ -6,7 +6,7 @@
 
 use crate::documents::{self, Editor};
 use crate::learner::SaveIndicator;
-use crate::pages::cv::{can_share_files, save_file, share_file, AdviceNote};
+use crate::pages::cv::{AdviceNote, PdfButtons};
 use declic_core::cv::{AdviceLevel, Cv};
 use declic_core::letter::{coach, compose, email_draft, french_date, place_date, Closing, Letter, LetterTarget};
 use leptos::prelude::*;
@@ -138,25 +138,14 @@ fn LetterPreview(letter: RwSignal<Letter>, cv: StoredValue<Cv>) -> impl IntoView
     });
     let draft = Memo::new(move |_| letter.with(|l| cv.with_value(|cv| email_draft(l, cv))));
     let make = move || {
-        crate::perf::start("declic-pdf");
         let bytes = composed.with_untracked(declic_pdf::letter_pdf);
-        crate::perf::end("declic-pdf");
         (bytes, cv.with_value(crate::pages::cv::pdf_file_name).replacen("CV", "Lettre", 1))
-    };
-    let download = move |_| {
-        let (bytes, name) = make();
-        save_file(&bytes, &name, "application/pdf");
-    };
-    let share = move |_| {
-        let (bytes, name) = make();
-        share_file(&bytes, &name, "application/pdf");
     };
     view! {
         <section class="cv-section" aria-labelledby="lettre-apercu">
             <h2 id="lettre-apercu">"Aperçu"</h2>
             <div class="actions">
-                <button type="button" class="button primary" on:click=download>"Télécharger en PDF"</button>
-                {can_share_files().then(|| view! { <button type="button" class="button" on:click=share>"Partager le PDF"</button> })}
+                <PdfButtons make=make />
             </div>
             {move || composed.with(|c| view! {
                 <article class="cv-preview letter-preview" aria-label="Aperçu de la lettre">

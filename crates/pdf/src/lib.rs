@@ -170,6 +170,20 @@ impl Layout {
         self.y -= points * self.scale;
     }
 
+    /// One experience or formation: "what – where, city" in bold, a grey
+    /// line (kind, period), then the description.
+    fn entry(&mut self, head: [&str; 3], meta: &str, description: &str) {
+        let head: Vec<&str> = head.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        self.gap(4.0);
+        self.text(&head.join(" – "), 11.0, Face::Bold, INK);
+        if !meta.is_empty() {
+            self.text(meta, 9.5, Face::Regular, SOFT);
+        }
+        if !description.trim().is_empty() {
+            self.text(description.trim(), 10.0, Face::Regular, INK);
+        }
+    }
+
     fn section(&mut self, title: &str) {
         self.gap(10.0);
         self.text(&title.to_uppercase(), 11.0, Face::Bold, BLUE);
@@ -231,42 +245,15 @@ fn lay_out(cv: &Cv, scale: f32, template: Template) -> Layout {
     if !cv.experiences.is_empty() {
         l.section("Expériences professionnelles");
         for e in &cv.experiences {
-            let mut head = e.role.trim().to_string();
-            for part in [e.employer.trim(), e.city.trim()] {
-                if !part.is_empty() {
-                    head.push_str(if head.is_empty() { "" } else { " – " });
-                    head.push_str(part);
-                }
-            }
-            l.gap(4.0);
-            l.text(&head, 11.0, Face::Bold, INK);
             let when = period(e.start, e.end);
             let meta = if when.is_empty() { e.kind.label().to_string() } else { format!("{} · {when}", e.kind.label()) };
-            l.text(&meta, 9.5, Face::Regular, SOFT);
-            if !e.description.trim().is_empty() {
-                l.text(e.description.trim(), 10.0, Face::Regular, INK);
-            }
+            l.entry([&e.role, &e.employer, &e.city], &meta, &e.description);
         }
     }
     if !cv.education.is_empty() {
         l.section("Formation");
         for e in &cv.education {
-            let mut head = e.diploma.trim().to_string();
-            for part in [e.school.trim(), e.city.trim()] {
-                if !part.is_empty() {
-                    head.push_str(if head.is_empty() { "" } else { " – " });
-                    head.push_str(part);
-                }
-            }
-            l.gap(4.0);
-            l.text(&head, 11.0, Face::Bold, INK);
-            let when = period(e.start, e.end);
-            if !when.is_empty() {
-                l.text(&when, 9.5, Face::Regular, SOFT);
-            }
-            if !e.description.trim().is_empty() {
-                l.text(e.description.trim(), 10.0, Face::Regular, INK);
-            }
+            l.entry([&e.diploma, &e.school, &e.city], &period(e.start, e.end), &e.description);
         }
     }
     let skills = filled(&cv.skills);
