@@ -14,6 +14,12 @@ export TRUNK_OFFLINE=true
 # The profile for native tools and the server in run/test: optimised
 # dependencies, fast to compile (see Cargo.toml).
 NATIVE_PROFILE="tool"
-SERVER_BIN="$ROOT/target/$NATIVE_PROFILE/declic-server"
+# One build cache per machine, shared by every checkout: a fresh clone (CI)
+# reuses the compiled dependencies of the previous run instead of building
+# them again. Set CARGO_TARGET_DIR to choose another place.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/declic/target}"
+SERVER_BIN="$CARGO_TARGET_DIR/$NATIVE_PROFILE/declic-server"
+# The e2e tests and benches start this server.
+export DECLIC_SERVER_BIN="$SERVER_BIN"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

@@ -2,9 +2,9 @@
 // a fresh database, drive Debian's Chromium with playwright-core at phone
 // size, check accessibility with axe-core, save screenshots.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, cpSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, cpSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { tmpdir, homedir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -14,7 +14,14 @@ import { chromium } from "playwright-core";
 const require = createRequire(import.meta.url);
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const OUTPUT = join(ROOT, "tests/output");
-const SERVER_BIN = join(ROOT, "target/tool/declic-server");
+// scripts/lib.sh says where the build cache is; by hand, look in the
+// default places.
+const SERVER_BIN =
+  process.env.DECLIC_SERVER_BIN ??
+  [join(homedir(), ".cache/declic/target/tool/declic-server"), join(ROOT, "target/tool/declic-server")].find((p) =>
+    existsSync(p),
+  ) ??
+  join(ROOT, "target/tool/declic-server");
 const AXE_PATH = require.resolve("axe-core/axe.min.js");
 
 export const CHROMIUM_ARGS = [
