@@ -76,6 +76,7 @@ describe("accessibility", () => {
     await tabTo("Toutes les compétences", `el.getAttribute("href") === "/competences"`);
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Toutes les compétences", level: 1 }).waitFor();
+    await page.locator('a[href="/competences/email-piece-jointe"]').waitFor();
     await tabTo("the lesson", `el.getAttribute("href") === "/competences/email-piece-jointe"`);
     await page.keyboard.press("Enter");
     await page.locator(".step-count").waitFor();
@@ -84,8 +85,11 @@ describe("accessibility", () => {
       await page.keyboard.press("Enter");
       await page.waitForFunction((n) => location.pathname.endsWith(`/etape/${n}`), step + 1);
     }
+    await page.getByRole("link", { name: "Faire le quiz →" }).waitFor();
     await tabTo("Faire le quiz", `/Faire le quiz/.test(el.textContent)`);
     await page.keyboard.press("Enter");
+    // The quiz appears once its content is read: wait for it, as a person would.
+    await page.getByRole("button", { name: "Commencer le quiz" }).waitFor();
     await tabTo("Commencer le quiz", `/Commencer le quiz/.test(el.textContent)`);
     await page.keyboard.press("Enter");
     await page.locator(".question-prompt").waitFor();
