@@ -214,8 +214,9 @@ export async function storedRecords(page, store) {
 
 /// A server with a fresh database and a fresh phone-sized browser context
 /// (and its first page unless `page: false`), stopped by `cleanups`.
-export async function openApp(cleanups, { page = true } = {}) {
-  const server = await startServer();
+/// `dist`: serve another build (a copy, for the update test).
+export async function openApp(cleanups, { page = true, dist } = {}) {
+  const server = await startServer({ dist });
   cleanups.push(async () => {
     await server.stop();
     server.cleanup();

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, rmSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
-  startServer, launch, copyDist, PHONE, expectAccessible, screenshot, waitForApp, waitForOffline,
+  openApp, copyDist, expectAccessible, screenshot, waitForApp, waitForOffline,
 } from "./harness.mjs";
 
 describe("offline", () => {
@@ -17,12 +17,7 @@ describe("offline", () => {
   });
 
   it("works with no network after the first visit: reload on a lesson and on home", async () => {
-    const server = await startServer();
-    cleanups.push(() => server.cleanup());
-    const browser = await launch();
-    cleanups.push(() => browser.close());
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
+    const { server, context, page } = await openApp(cleanups);
 
     await page.goto(server.url + "/");
     await waitForApp(page);
@@ -68,15 +63,7 @@ describe("offline", () => {
   it("installs an update only when the learner asks, never mixing two builds", async () => {
     const dist = copyDist();
     cleanups.push(() => rmSync(dist, { recursive: true, force: true }));
-    const server = await startServer({ dist });
-    cleanups.push(async () => {
-      await server.stop();
-      server.cleanup();
-    });
-    const browser = await launch();
-    cleanups.push(() => browser.close());
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
+    const { server, page } = await openApp(cleanups, { dist });
 
     await page.goto(server.url + "/");
     await waitForApp(page);
