@@ -37,7 +37,11 @@ pub fn App(nav: Navigator, status: AppStatus, #[prop(optional)] speech: Speech) 
 /// The job-search entry (`cv.html`): the same shell around the CV, the
 /// letter or the interview preparation, by URL.
 #[component]
-pub fn CvApp(status: AppStatus, #[prop(optional)] speech: Speech, route: declic_core::route::Route) -> impl IntoView {
+pub fn CvApp(
+    status: AppStatus,
+    #[prop(optional)] speech: Speech,
+    route: declic_core::route::Route,
+) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     set_document_title(&route);
     view! { <Shell status=status speech=speech>{pages::job_screen(route)}</Shell> }
@@ -106,7 +110,9 @@ fn set_document_title(route: &Route) {
 pub fn focus_soon(selector: &'static str) {
     #[cfg(target_arch = "wasm32")]
     request_animation_frame(move || {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         if let Ok(Some(el)) = document.query_selector(selector) {
             let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(el);
             let _ = el.focus();

@@ -53,9 +53,15 @@ where
 /// "Chargement…" and, on failure, a plain French message with "Réessayer".
 /// `what` completes "Chargement de …" / "… n'a pas pu être chargé(e)".
 #[component]
-pub fn LoadFailure(error: LoadError, what: &'static str, retry: impl Fn() + Clone + 'static) -> impl IntoView {
+pub fn LoadFailure(
+    error: LoadError,
+    what: &'static str,
+    retry: impl Fn() + Clone + 'static,
+) -> impl IntoView {
     let message = match error {
-        LoadError::Network => format!("{what} n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez."),
+        LoadError::Network => {
+            format!("{what} n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez.")
+        }
         LoadError::Invalid(_) => format!("{what} n'a pas pu être lu. Réessayez dans un moment."),
     };
     view! {
@@ -100,7 +106,10 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, Load
         .map_err(|_| LoadError::Network)?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
-        return Err(LoadError::Invalid(format!("HTTP {} for {url}", response.status())));
+        return Err(LoadError::Invalid(format!(
+            "HTTP {} for {url}",
+            response.status()
+        )));
     }
     let json = JsFuture::from(response.json().map_err(|_| LoadError::Network)?)
         .await

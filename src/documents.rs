@@ -77,7 +77,10 @@ where
     Effect::new(move |_| {
         if let Some(doc) = ready.get() {
             if editor.with_untracked(Option::is_none) {
-                editor.set(Some(Editor { doc: RwSignal::new(doc), saver: DocumentSaver::new(key) }));
+                editor.set(Some(Editor {
+                    doc: RwSignal::new(doc),
+                    saver: DocumentSaver::new(key),
+                }));
             }
         }
     });
@@ -154,7 +157,9 @@ mod browser {
 
     pub fn save<T: serde::Serialize>(saver: DocumentSaver, value: &T) {
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        let Ok(value) = value.serialize(&serializer) else { return };
+        let Ok(value) = value.serialize(&serializer) else {
+            return;
+        };
         PENDING.with(|p| p.borrow_mut().insert(saver.key, value));
         flush(saver);
     }
@@ -167,12 +172,18 @@ mod browser {
         wasm_bindgen_futures::spawn_local(async move {
             while let Some(value) = PENDING.with(|p| p.borrow_mut().remove(key)) {
                 let Some(db) = storage::current() else {
-                    saver.status.set(SaveStatus::Failed(storage::StorageError::Unavailable));
+                    saver
+                        .status
+                        .set(SaveStatus::Failed(storage::StorageError::Unavailable));
                     keep_unless_newer(key, value);
                     break;
                 };
                 saver.status.set(SaveStatus::Saving);
-                let write = Write::Put { store: DOCUMENTS, key: key.to_string(), value: value.clone() };
+                let write = Write::Put {
+                    store: DOCUMENTS,
+                    key: key.to_string(),
+                    value: value.clone(),
+                };
                 match db.write(vec![write]).await {
                     Ok(()) => {
                         if PENDING.with(|p| p.borrow().get(key).is_none()) {

@@ -217,12 +217,16 @@ mod browser {
                     .unwrap_or(0);
                 s.db = db;
                 let early = std::mem::take(&mut s.early);
-                let early: Vec<Event> =
-                    early.into_iter().map(|(at, kind)| new_event(&mut s, at, kind)).collect();
+                let early: Vec<Event> = early
+                    .into_iter()
+                    .map(|(at, kind)| new_event(&mut s, at, kind))
+                    .collect();
                 s.pending.extend(early.iter().cloned());
                 early
             });
-            learner.log.set(EventLog::from_events(events.into_iter().chain(early)));
+            learner
+                .log
+                .set(EventLog::from_events(events.into_iter().chain(early)));
             learner.loaded.set(true);
             flush(learner);
         });
@@ -275,7 +279,9 @@ mod browser {
                     let ask = !std::mem::replace(&mut s.asked_persistence, true);
                     (s.db.clone(), s.pending.clone(), ask)
                 });
-                let (Some(db), false) = (db, batch.is_empty()) else { break };
+                let (Some(db), false) = (db, batch.is_empty()) else {
+                    break;
+                };
                 if ask {
                     storage::request_persistence();
                 }
@@ -283,7 +289,10 @@ mod browser {
                 let writes = batch
                     .iter()
                     .filter_map(|e| serde_wasm_bindgen::to_value(e).ok())
-                    .map(|value| Write::Add { store: EVENTS, value })
+                    .map(|value| Write::Add {
+                        store: EVENTS,
+                        value,
+                    })
                     .collect();
                 match db.write(writes).await {
                     Ok(()) => {

@@ -22,10 +22,19 @@ mod tests {
     #[test]
     fn home_prerenders_in_french_with_every_entry() {
         let html = super::home_html();
-        for text in ["Bienvenue sur Déclic", "Faire le point", "Mon parcours", "Toutes les compétences", "Mon CV"] {
+        for text in [
+            "Bienvenue sur Déclic",
+            "Faire le point",
+            "Mon parcours",
+            "Toutes les compétences",
+            "Mon CV",
+        ] {
             assert!(html.contains(text), "missing {text:?} in {html}");
         }
         assert!(html.contains(r#"href="/competences""#));
-        assert!(!html.contains("hors connexion"), "no offline banner before the app knows");
+        assert!(
+            !html.contains("hors connexion"),
+            "no offline banner before the app knows"
+        );
     }
 }

@@ -57,7 +57,9 @@ mod wasm {
     }
 
     /// Leaks a closure on purpose: these listeners live as long as the page.
-    fn forever<F: ?Sized + wasm_bindgen::closure::WasmClosure>(closure: Closure<F>) -> js_sys::Function {
+    fn forever<F: ?Sized + wasm_bindgen::closure::WasmClosure>(
+        closure: Closure<F>,
+    ) -> js_sys::Function {
         let f = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
         closure.forget();
         f
@@ -108,7 +110,9 @@ mod wasm {
         }
         let reg = registration.clone();
         let on_update_found = forever(Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = reg.installing() else { return };
+            let Some(installing) = reg.installing() else {
+                return;
+            };
             let worker = installing.clone();
             let on_state = forever(Closure::<dyn Fn()>::new(move || {
                 let controlled = window().navigator().service_worker().controller().is_some();

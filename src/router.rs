@@ -60,36 +60,37 @@ pub fn listen(nav: Navigator) {
     window.set_onpopstate(Some(on_popstate.as_ref().unchecked_ref()));
     on_popstate.forget();
 
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
-        if event.default_prevented()
-            || event.button() != 0
-            || event.ctrl_key()
-            || event.meta_key()
-            || event.shift_key()
-            || event.alt_key()
-        {
-            return;
-        }
-        let Some(anchor) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
-        let window = web_sys::window().expect("a window");
-        let same_origin = window.location().origin().ok() == Some(anchor.origin());
-        if !same_origin || !anchor.target().is_empty() || anchor.has_attribute("download") {
-            return;
-        }
-        let route = Route::parse(&anchor.pathname());
-        if route.entry() != declic_core::route::Entry::Main {
-            return; // another page of the site (cv.html): a normal page load
-        }
-        event.prevent_default();
-        nav.go(route);
-    });
+    let on_click =
+        Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
+            if event.default_prevented()
+                || event.button() != 0
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.shift_key()
+                || event.alt_key()
+            {
+                return;
+            }
+            let Some(anchor) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            else {
+                return;
+            };
+            let window = web_sys::window().expect("a window");
+            let same_origin = window.location().origin().ok() == Some(anchor.origin());
+            if !same_origin || !anchor.target().is_empty() || anchor.has_attribute("download") {
+                return;
+            }
+            let route = Route::parse(&anchor.pathname());
+            if route.entry() != declic_core::route::Entry::Main {
+                return; // another page of the site (cv.html): a normal page load
+            }
+            event.prevent_default();
+            nav.go(route);
+        });
     window
         .document()
         .expect("a document")

@@ -108,7 +108,11 @@ mod browser {
         /// if the key exists.
         Add { store: &'static str, value: JsValue },
         /// Sets the record at `key` in a store with out-of-line keys.
-        Put { store: &'static str, key: String, value: JsValue },
+        Put {
+            store: &'static str,
+            key: String,
+            value: JsValue,
+        },
     }
 
     thread_local! {
@@ -153,12 +157,16 @@ mod browser {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or(StorageError::Unavailable)?;
-        let request = factory.open(DB_NAME).map_err(|_| StorageError::Unavailable)?;
+        let request = factory
+            .open(DB_NAME)
+            .map_err(|_| StorageError::Unavailable)?;
         let done = Promise::new(&mut |resolve, reject| {
             request.set_onsuccess(Some(&resolve));
             request.set_onerror(Some(&reject));
         });
-        JsFuture::from(done).await.map_err(|_| StorageError::Unavailable)?;
+        JsFuture::from(done)
+            .await
+            .map_err(|_| StorageError::Unavailable)?;
         let db: IdbDatabase = request
             .result()
             .map_err(|_| StorageError::Unavailable)?

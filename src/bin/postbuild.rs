@@ -20,10 +20,20 @@ use std::process::ExitCode;
 
 const PRERENDER_MARKER: &str = "<!--prerender-->";
 const MANIFEST_MARKER: &str = "/*MANIFEST*/";
-const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "json", "svg", "webmanifest", "ico"];
+const COMPRESSIBLE: &[&str] = &[
+    "html",
+    "js",
+    "wasm",
+    "css",
+    "json",
+    "svg",
+    "webmanifest",
+    "ico",
+];
 
 fn main() -> ExitCode {
-    let staging = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1)) {
+    let staging = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1))
+    {
         Some(dir) => PathBuf::from(dir),
         None => {
             eprintln!("usage: postbuild <staging-dir> (or TRUNK_STAGING_DIR)");
@@ -55,10 +65,15 @@ fn run(staging: &Path) -> Result<(), String> {
 /// Trunk always names the page it builds `index.html`: it becomes `cv.html`.
 fn merge_cv_entry(staging: &Path) -> Result<(), String> {
     let Some(cv_dist) = std::env::var_os("DECLIC_CV_DIST").map(PathBuf::from) else {
-        return Err("DECLIC_CV_DIST is not set: build with scripts/build (it builds cv.html first)".into());
+        return Err(
+            "DECLIC_CV_DIST is not set: build with scripts/build (it builds cv.html first)".into(),
+        );
     };
     if !cv_dist.join("index.html").is_file() {
-        return Err(format!("{} has no index.html: build with scripts/build", cv_dist.display()));
+        return Err(format!(
+            "{} has no index.html: build with scripts/build",
+            cv_dist.display()
+        ));
     }
     for path in walk(&cv_dist)? {
         let relative = path.strip_prefix(&cv_dist).map_err(|e| e.to_string())?;
@@ -79,7 +94,10 @@ fn prerender(staging: &Path) -> Result<(), String> {
     let path = staging.join("index.html");
     let html = read_string(&path)?;
     if !html.contains(PRERENDER_MARKER) {
-        return Err(format!("{} has no {PRERENDER_MARKER} marker", path.display()));
+        return Err(format!(
+            "{} has no {PRERENDER_MARKER} marker",
+            path.display()
+        ));
     }
     let html = html.replacen(PRERENDER_MARKER, &declic::prerender::home_html(), 1);
     write(&path, html.as_bytes())
@@ -91,7 +109,11 @@ fn write_content(staging: &Path) -> Result<(), String> {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
     let compiled = declic_content::compile(&content_dir).map_err(|errors| {
-        errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
     })?;
     for (relative, bytes) in &compiled.files {
         let path = staging.join(relative);
@@ -116,7 +138,10 @@ fn write_precache_manifest(staging: &Path) -> Result<(), String> {
         if url == "/sw.js" {
             continue;
         }
-        files.push((url, short_hash(&std::fs::read(&path).map_err(|e| e.to_string())?)));
+        files.push((
+            url,
+            short_hash(&std::fs::read(&path).map_err(|e| e.to_string())?),
+        ));
     }
     files.sort();
     let version = short_hash(
@@ -143,10 +168,16 @@ fn write_precache_manifest(staging: &Path) -> Result<(), String> {
         .collect::<Vec<_>>()
         .join("\n");
     if !replaced {
-        return Err(format!("{} has no line starting with {MANIFEST_MARKER}", sw_path.display()));
+        return Err(format!(
+            "{} has no line starting with {MANIFEST_MARKER}",
+            sw_path.display()
+        ));
     }
     write(&sw_path, sw.as_bytes())?;
-    println!("service worker: version {version}, {} files precached", files.len());
+    println!(
+        "service worker: version {version}, {} files precached",
+        files.len()
+    );
     Ok(())
 }
 
@@ -164,12 +195,16 @@ fn precompress(staging: &Path) -> Result<(), String> {
             lgwin: 22,
             ..Default::default()
         };
-        brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params).map_err(|e| e.to_string())?;
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params)
+            .map_err(|e| e.to_string())?;
         write(&with_suffix(&path, "br"), &br)?;
 
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(&bytes).map_err(|e| e.to_string())?;
-        write(&with_suffix(&path, "gz"), &gz.finish().map_err(|e| e.to_string())?)?;
+        write(
+            &with_suffix(&path, "gz"),
+            &gz.finish().map_err(|e| e.to_string())?,
+        )?;
     }
     Ok(())
 }
@@ -198,7 +233,10 @@ fn url_of(root: &Path, path: &Path) -> String {
 }
 
 fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

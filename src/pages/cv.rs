@@ -10,8 +10,8 @@
 use crate::documents::{self, Editor};
 use crate::learner::SaveIndicator;
 use declic_core::cv::{
-    coach, normalize_phone, Advice, AdviceLevel, Cv, Education, Experience, ExperienceKind, Language,
-    LanguageLevel, MonthYear, SectionKind, Target,
+    coach, normalize_phone, Advice, AdviceLevel, Cv, Education, Experience, ExperienceKind,
+    Language, LanguageLevel, MonthYear, SectionKind, Target,
 };
 use declic_core::route::Route;
 use leptos::prelude::*;
@@ -31,10 +31,16 @@ fn today() -> MonthYear {
     #[cfg(target_arch = "wasm32")]
     {
         let now = js_sys::Date::new_0();
-        MonthYear { year: now.get_full_year() as u16, month: now.get_month() as u8 + 1 }
+        MonthYear {
+            year: now.get_full_year() as u16,
+            month: now.get_month() as u8 + 1,
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    MonthYear { year: 2026, month: 1 }
+    MonthYear {
+        year: 2026,
+        month: 1,
+    }
 }
 
 #[component]
@@ -153,13 +159,19 @@ fn IdentitySection(editor: CvEditor, advice: Memo<Vec<Advice>>) -> impl IntoView
 /// advice (it leads to the lesson for those who have no address). The
 /// complete list is in "Conseils pour votre CV".
 #[component]
-fn AdviceFor(advice: Memo<Vec<Advice>>, target: Target, #[prop(optional)] filled: Option<fn(&Cv) -> bool>) -> impl IntoView {
+fn AdviceFor(
+    advice: Memo<Vec<Advice>>,
+    target: Target,
+    #[prop(optional)] filled: Option<fn(&Cv) -> bool>,
+) -> impl IntoView {
     let cv = expect_context::<RwSignal<Cv>>();
     move || {
         let show_suggestions = target == Target::Email || filled.is_some_and(|f| cv.with(f));
         advice.with(|all| {
             all.iter()
-                .filter(|a| a.target == target && (a.level == AdviceLevel::Problem || show_suggestions))
+                .filter(|a| {
+                    a.target == target && (a.level == AdviceLevel::Problem || show_suggestions)
+                })
                 .map(|a| view! { <AdviceNote advice=a.clone() /> })
                 .collect_view()
         })
@@ -173,7 +185,11 @@ pub fn AdviceNote(advice: Advice) -> impl IntoView {
         AdviceLevel::Suggestion => "advice advice-suggestion",
     };
     let lesson = advice.lesson.map(|id| {
-        let href = Route::Lesson { competence: id.to_string(), step: 1 }.path();
+        let href = Route::Lesson {
+            competence: id.to_string(),
+            step: 1,
+        }
+        .path();
         let title = crate::catalogue::CATALOGUE
             .competence(id)
             .map(|(_, c)| c.title.clone())
@@ -215,7 +231,15 @@ fn ExperiencesSection(editor: CvEditor, advice: Memo<Vec<Advice>>) -> impl IntoV
     let cv = editor.doc;
     let add = move |_| {
         let id = next_id(editor);
-        editor.edit(|c| c.experiences.insert(0, Experience { id, ..Experience::default() }));
+        editor.edit(|c| {
+            c.experiences.insert(
+                0,
+                Experience {
+                    id,
+                    ..Experience::default()
+                },
+            )
+        });
     };
     view! {
         <section class="cv-section" aria-labelledby="cv-experiences">
@@ -232,7 +256,11 @@ fn ExperiencesSection(editor: CvEditor, advice: Memo<Vec<Advice>>) -> impl IntoV
 
 /// Reads one field of the experience `id`.
 fn exp_field<T: Default>(cv: &Cv, id: u32, f: impl Fn(&Experience) -> T) -> T {
-    cv.experiences.iter().find(|e| e.id == id).map(f).unwrap_or_default()
+    cv.experiences
+        .iter()
+        .find(|e| e.id == id)
+        .map(f)
+        .unwrap_or_default()
 }
 
 fn edit_exp(editor: CvEditor, id: u32, f: impl FnOnce(&mut Experience)) {
@@ -244,14 +272,18 @@ fn edit_exp(editor: CvEditor, id: u32, f: impl FnOnce(&mut Experience)) {
 }
 
 fn month_value(m: Option<MonthYear>) -> String {
-    m.map(|m| format!("{:04}-{:02}", m.year, m.month)).unwrap_or_default()
+    m.map(|m| format!("{:04}-{:02}", m.year, m.month))
+        .unwrap_or_default()
 }
 
 #[component]
 fn ExperienceCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl IntoView {
     let cv = editor.doc;
     let field = move |name: &str| format!("exp-{id}-{name}");
-    let text = move |name: &'static str, label: &'static str, get: fn(&Experience) -> String, set: fn(&mut Experience, String)| {
+    let text = move |name: &'static str,
+                     label: &'static str,
+                     get: fn(&Experience) -> String,
+                     set: fn(&mut Experience, String)| {
         let fid = field(name);
         view! {
             <p class="field">
@@ -264,11 +296,20 @@ fn ExperienceCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl 
     let title = move || {
         cv.with(|c| {
             let role = exp_field(c, id, |e| e.role.clone());
-            if role.trim().is_empty() { "Nouvelle expérience".to_string() } else { role }
+            if role.trim().is_empty() {
+                "Nouvelle expérience".to_string()
+            } else {
+                role
+            }
         })
     };
-    let (kind_id, start_id, end_id, current_id, desc_id) =
-        (field("kind"), field("start"), field("end"), field("current"), field("description"));
+    let (kind_id, start_id, end_id, current_id, desc_id) = (
+        field("kind"),
+        field("start"),
+        field("end"),
+        field("current"),
+        field("description"),
+    );
     view! {
         <div class="cv-entry" role="group" aria-label=title>
             <h3>{title}</h3>
@@ -387,7 +428,15 @@ fn EducationSection(editor: CvEditor, advice: Memo<Vec<Advice>>) -> impl IntoVie
     let cv = editor.doc;
     let add = move |_| {
         let id = next_id(editor);
-        editor.edit(|c| c.education.insert(0, Education { id, ..Education::default() }));
+        editor.edit(|c| {
+            c.education.insert(
+                0,
+                Education {
+                    id,
+                    ..Education::default()
+                },
+            )
+        });
     };
     view! {
         <section class="cv-section" aria-labelledby="cv-formations">
@@ -403,7 +452,11 @@ fn EducationSection(editor: CvEditor, advice: Memo<Vec<Advice>>) -> impl IntoVie
 }
 
 fn edu_field<T: Default>(cv: &Cv, id: u32, f: impl Fn(&Education) -> T) -> T {
-    cv.education.iter().find(|e| e.id == id).map(f).unwrap_or_default()
+    cv.education
+        .iter()
+        .find(|e| e.id == id)
+        .map(f)
+        .unwrap_or_default()
 }
 
 fn edit_edu(editor: CvEditor, id: u32, f: impl FnOnce(&mut Education)) {
@@ -417,7 +470,10 @@ fn edit_edu(editor: CvEditor, id: u32, f: impl FnOnce(&mut Education)) {
 #[component]
 fn EducationCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl IntoView {
     let cv = editor.doc;
-    let text = move |name: &'static str, label: &'static str, get: fn(&Education) -> String, set: fn(&mut Education, String)| {
+    let text = move |name: &'static str,
+                     label: &'static str,
+                     get: fn(&Education) -> String,
+                     set: fn(&mut Education, String)| {
         let fid = format!("edu-{id}-{name}");
         view! {
             <p class="field">
@@ -430,7 +486,11 @@ fn EducationCard(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl I
     let title = move || {
         cv.with(|c| {
             let d = edu_field(c, id, |e| e.diploma.clone());
-            if d.trim().is_empty() { "Nouvelle formation".to_string() } else { d }
+            if d.trim().is_empty() {
+                "Nouvelle formation".to_string()
+            } else {
+                d
+            }
         })
     };
     let (start_id, end_id) = (format!("edu-{id}-start"), format!("edu-{id}-end"));
@@ -491,7 +551,14 @@ fn ListSection(
 #[component]
 fn LanguagesSection(editor: CvEditor) -> impl IntoView {
     let cv = editor.doc;
-    let add = move |_| editor.edit(|c| c.languages.push(Language { name: String::new(), level: LanguageLevel::B1 }));
+    let add = move |_| {
+        editor.edit(|c| {
+            c.languages.push(Language {
+                name: String::new(),
+                level: LanguageLevel::B1,
+            })
+        })
+    };
     view! {
         <section class="cv-section" aria-labelledby="cv-langues">
             <h2 id="cv-langues">"Langues"</h2>
@@ -533,7 +600,12 @@ fn LanguagesSection(editor: CvEditor) -> impl IntoView {
 /// The CV as it will look, live. Also what the print stylesheet prints.
 #[component]
 fn Preview(cv: RwSignal<Cv>) -> impl IntoView {
-    let filled = |v: &[String]| v.iter().filter(|s| !s.trim().is_empty()).cloned().collect::<Vec<_>>();
+    let filled = |v: &[String]| {
+        v.iter()
+            .filter(|s| !s.trim().is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+    };
     let period = |start: Option<MonthYear>, end: Option<MonthYear>| match (start, end) {
         (Some(s), Some(e)) => format!("{} – {}", s.label(), e.label()),
         (Some(s), None) => format!("depuis {}", s.label()),
@@ -605,7 +677,14 @@ fn print() {
 #[component]
 fn PdfExport(cv: RwSignal<Cv>) -> impl IntoView {
     let template = RwSignal::new(declic_pdf::Template::Classique);
-    let make = move || cv.with_untracked(|cv| (declic_pdf::cv_pdf(cv, template.get_untracked()), pdf_file_name(cv)));
+    let make = move || {
+        cv.with_untracked(|cv| {
+            (
+                declic_pdf::cv_pdf(cv, template.get_untracked()),
+                pdf_file_name(cv),
+            )
+        })
+    };
     view! {
         <fieldset class="templates">
             <legend>"Modèle"</legend>
@@ -674,7 +753,11 @@ pub fn pdf_file_name(cv: &Cv) -> String {
         })
         .collect();
     let words: Vec<&str> = plain.split_whitespace().collect();
-    if words.is_empty() { "CV.pdf".into() } else { format!("CV-{}.pdf", words.join("-")) }
+    if words.is_empty() {
+        "CV.pdf".into()
+    } else {
+        format!("CV-{}.pdf", words.join("-"))
+    }
 }
 
 /// Whether this browser can hand a file to another app (the Web Share API
@@ -711,12 +794,17 @@ pub fn share_file(bytes: &[u8], name: &str, mime: &str) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn share_data(bytes: &[u8], name: &str, mime: &str) -> Option<(wasm_bindgen::JsValue, js_sys::Object)> {
+fn share_data(
+    bytes: &[u8],
+    name: &str,
+    mime: &str,
+) -> Option<(wasm_bindgen::JsValue, js_sys::Object)> {
     let navigator: wasm_bindgen::JsValue = web_sys::window()?.navigator().into();
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::FilePropertyBag::new();
     options.set_type(mime);
-    let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).ok()?;
+    let file =
+        web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).ok()?;
     let data = js_sys::Object::new();
     js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
     js_sys::Reflect::set(&data, &"title".into(), &name.into()).ok()?;
@@ -732,8 +820,13 @@ pub fn save_file(bytes: &[u8], name: &str, mime: &str) {
         let parts = js_sys::Array::of1(&array);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             if let Ok(a) = document.create_element("a") {
                 let a: web_sys::HtmlAnchorElement = a.unchecked_into();
@@ -747,7 +840,10 @@ pub fn save_file(bytes: &[u8], name: &str, mime: &str) {
             let _ = web_sys::Url::revoke_object_url(&url);
         });
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                60_000,
+            );
         }
     }
     #[cfg(not(target_arch = "wasm32"))]

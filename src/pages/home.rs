@@ -34,12 +34,7 @@ enum Icon {
 }
 
 #[component]
-fn Entry(
-    href: &'static str,
-    title: &'static str,
-    text: &'static str,
-    icon: Icon,
-) -> impl IntoView {
+fn Entry(href: &'static str, title: &'static str, text: &'static str, icon: Icon) -> impl IntoView {
     view! {
         <li>
             <a class="entry" href=href>

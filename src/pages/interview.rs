@@ -6,7 +6,9 @@
 use crate::app::focus_soon;
 use crate::pages::question::{display_order, seed_of, AnswerInput, Draft, Prompt, VerdictView};
 use crate::speech::ListenButton;
-use declic_core::interview::{practice_order, self_check_quiz, InterviewQuestion, PREPARE_SECONDS, QUESTIONS};
+use declic_core::interview::{
+    practice_order, self_check_quiz, InterviewQuestion, PREPARE_SECONDS, QUESTIONS,
+};
 use declic_core::quiz::{check, Answer, Score, Verdict};
 use leptos::prelude::*;
 
@@ -134,7 +136,8 @@ fn tick(seconds_left: RwSignal<Option<u32>>) {
             }
         });
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 1000);
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 1000);
         }
     }
     #[cfg(not(target_arch = "wasm32"))]

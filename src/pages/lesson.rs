@@ -32,7 +32,13 @@ pub fn Lesson(summary: CompetenceSummary, step: usize) -> impl IntoView {
 #[component]
 fn StepView(content: Arc<CompetenceContent>, id: String, step: usize) -> impl IntoView {
     let total = content.steps.len();
-    let link = |n: usize| Route::Lesson { competence: id.clone(), step: n }.path();
+    let link = |n: usize| {
+        Route::Lesson {
+            competence: id.clone(),
+            step: n,
+        }
+        .path()
+    };
     let previous = (step > 1).then(|| link(step - 1));
 
     if step > total + 1 {
@@ -62,9 +68,16 @@ fn StepView(content: Arc<CompetenceContent>, id: String, step: usize) -> impl In
     }
 
     // "Reprendre où j'en étais" comes from these events.
-    expect_context::<Learner>().record(EventKind::LessonStepSeen { competence: id.clone(), step });
+    expect_context::<Learner>().record(EventKind::LessonStepSeen {
+        competence: id.clone(),
+        step,
+    });
     let current = &content.steps[step - 1];
-    let next_label = if step == total { "À retenir →" } else { "Suivant →" };
+    let next_label = if step == total {
+        "À retenir →"
+    } else {
+        "Suivant →"
+    };
     view! {
         <p class="step-count">{format!("Étape {step} sur {total}")}</p>
         <progress class="step-progress" max=total value=step aria-hidden="true"></progress>

@@ -8,7 +8,9 @@ use crate::documents::{self, Editor};
 use crate::learner::SaveIndicator;
 use crate::pages::cv::{AdviceNote, PdfButtons};
 use declic_core::cv::{AdviceLevel, Cv};
-use declic_core::letter::{coach, compose, email_draft, french_date, place_date, Closing, Letter, LetterTarget};
+use declic_core::letter::{
+    coach, compose, email_draft, french_date, place_date, Closing, Letter, LetterTarget,
+};
 use leptos::prelude::*;
 
 const DOCUMENT: &str = "letter";
@@ -32,7 +34,11 @@ fn today() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let now = js_sys::Date::new_0();
-        french_date(now.get_date() as u8, now.get_month() as u8 + 1, now.get_full_year() as u16)
+        french_date(
+            now.get_date() as u8,
+            now.get_month() as u8 + 1,
+            now.get_full_year() as u16,
+        )
     }
     #[cfg(not(target_arch = "wasm32"))]
     french_date(1, 1, 2026)
@@ -44,8 +50,13 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv) -> impl IntoView {
     let cv = StoredValue::new(cv);
     let advice = Memo::new(move |_| letter.with(|l| cv.with_value(|cv| coach(l, cv))));
     let saver = editor.saver;
-    let field = move |id: &'static str, label: &'static str, hint: &'static str, target: LetterTarget,
-                      get: fn(&Letter) -> String, set: fn(&mut Letter, String), long: bool| {
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      hint: &'static str,
+                      target: LetterTarget,
+                      get: fn(&Letter) -> String,
+                      set: fn(&mut Letter, String),
+                      long: bool| {
         let hint_id = format!("{id}-aide");
         let input = if long {
             view! {
@@ -134,12 +145,17 @@ fn to_cv_advice(a: &declic_core::letter::LetterAdvice) -> declic_core::cv::Advic
 #[component]
 fn LetterPreview(letter: RwSignal<Letter>, cv: StoredValue<Cv>) -> impl IntoView {
     let composed = Memo::new(move |_| {
-        letter.with(|l| cv.with_value(|cv| compose(l, cv, &place_date(&cv.identity.city, &today()))))
+        letter
+            .with(|l| cv.with_value(|cv| compose(l, cv, &place_date(&cv.identity.city, &today()))))
     });
     let draft = Memo::new(move |_| letter.with(|l| cv.with_value(|cv| email_draft(l, cv))));
     let make = move || {
         let bytes = composed.with_untracked(declic_pdf::letter_pdf);
-        (bytes, cv.with_value(crate::pages::cv::pdf_file_name).replacen("CV", "Lettre", 1))
+        (
+            bytes,
+            cv.with_value(crate::pages::cv::pdf_file_name)
+                .replacen("CV", "Lettre", 1),
+        )
     };
     view! {
         <section class="cv-section" aria-labelledby="lettre-apercu">
@@ -181,7 +197,9 @@ fn LetterPreview(letter: RwSignal<Letter>, cv: StoredValue<Cv>) -> impl IntoView
 fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -3,8 +3,8 @@
 pub(crate) mod cv;
 mod home;
 mod interview;
-mod letter;
 mod lesson;
+mod letter;
 mod map;
 mod not_found;
 mod path;
@@ -23,7 +23,11 @@ use leptos::prelude::*;
 /// The screens of the job-search entry (`cv.html`), with the tabs that
 /// link them (plain links: each is a page load of the same cached page).
 pub fn job_screen(route: Route) -> AnyView {
-    let tabs = [(Route::Cv, "Mon CV"), (Route::Letter, "Ma lettre"), (Route::Interview, "L'entretien")];
+    let tabs = [
+        (Route::Cv, "Mon CV"),
+        (Route::Letter, "Ma lettre"),
+        (Route::Interview, "L'entretien"),
+    ];
     let nav = view! {
         <nav class="job-tabs" aria-label="Outils pour l'emploi">
             {tabs.into_iter().map(|(r, label)| {

@@ -45,7 +45,9 @@ fn question_of(bank: &PositioningBank, item: &ItemId) -> Option<Question> {
 fn TestRun(bank: Arc<PositioningBank>) -> impl IntoView {
     let learner = expect_context::<Learner>();
     let nav = expect_context::<Navigator>();
-    let answers = learner.progress.with_untracked(|p| p.positioning_answers.clone());
+    let answers = learner
+        .progress
+        .with_untracked(|p| p.positioning_answers.clone());
     let already_placed = learner.progress.with_untracked(|p| p.placement.is_some());
     let started = RwSignal::new(!answers.is_empty());
     let resumed = !answers.is_empty();
@@ -66,7 +68,10 @@ fn TestRun(bank: Arc<PositioningBank>) -> impl IntoView {
                 Err(_) => return,
             },
         };
-        learner.record(EventKind::PositioningAnswered { item: item.clone(), outcome });
+        learner.record(EventKind::PositioningAnswered {
+            item: item.clone(),
+            outcome,
+        });
         let mut finished = None;
         test.update(|t| {
             if t.record(&item, outcome).is_ok() && t.is_finished() {

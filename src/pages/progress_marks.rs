@@ -13,7 +13,11 @@ use leptos::prelude::*;
 /// minutes and state, linking to its lesson.
 #[component]
 pub fn CompetenceItem(competence: CompetenceSummary) -> impl IntoView {
-    let href = Route::Lesson { competence: competence.id.clone(), step: 1 }.path();
+    let href = Route::Lesson {
+        competence: competence.id.clone(),
+        step: 1,
+    }
+    .path();
     view! {
         <li>
             <a class="competence" href=href>
@@ -34,12 +38,14 @@ pub fn CompetenceItem(competence: CompetenceSummary) -> impl IntoView {
 #[component]
 pub fn StateMark(competence: String) -> impl IntoView {
     let learner = expect_context::<Learner>();
-    move || match learner.progress.with(|p| p.state(&competence)) {
+    move || {
+        match learner.progress.with(|p| p.state(&competence)) {
         CompetenceState::Acquired => {
             view! { <span class="mark mark-acquired"><span aria-hidden="true">"✓ "</span>"Acquise"</span> }.into_any()
         }
         CompetenceState::InProgress { .. } => view! { <span class="mark mark-started">"En cours"</span> }.into_any(),
         CompetenceState::NotStarted => ().into_any(),
+    }
     }
 }
 
@@ -50,7 +56,11 @@ pub fn ResumeCard() -> impl IntoView {
     move || {
         let resume = learner.progress.with(|p| p.resume.clone())?;
         let (_, c) = CATALOGUE.competence(&resume.competence)?;
-        let href = Route::Lesson { competence: resume.competence.clone(), step: resume.step }.path();
+        let href = Route::Lesson {
+            competence: resume.competence.clone(),
+            step: resume.step,
+        }
+        .path();
         Some(view! {
             <a class="entry resume" href=href>
                 <span class="entry-text">
@@ -92,5 +102,9 @@ pub fn MyProgress() -> impl IntoView {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
+    if n > 1 {
+        "s"
+    } else {
+        ""
+    }
 }

@@ -54,7 +54,9 @@ pub fn display_order(question: &Question, seed: u64) -> Vec<usize> {
 pub fn seed_of(text: &str, n: usize) -> u64 {
     text.bytes()
         .chain(n.to_le_bytes())
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        })
 }
 
 /// The widgets to answer `question`. `locked`: the answer was given, show it
@@ -77,7 +79,9 @@ pub fn AnswerInput(
             {choice_list(choices, order, draft, locked, key, true)}
         }
         .into_any(),
-        Question::Order { steps, .. } => view! { <OrderInput steps=steps order=order draft=draft locked=locked /> }.into_any(),
+        Question::Order { steps, .. } => {
+            view! { <OrderInput steps=steps order=order draft=draft locked=locked /> }.into_any()
+        }
     }
 }
 
@@ -123,7 +127,12 @@ fn choice_list(
 }
 
 #[component]
-fn OrderInput(steps: Vec<String>, order: Vec<usize>, draft: RwSignal<Draft>, locked: Signal<bool>) -> impl IntoView {
+fn OrderInput(
+    steps: Vec<String>,
+    order: Vec<usize>,
+    draft: RwSignal<Draft>,
+    locked: Signal<bool>,
+) -> impl IntoView {
     let steps = StoredValue::new(steps);
     let label = move |i: usize| steps.with_value(|s| s[i].clone());
     view! {
@@ -212,12 +221,18 @@ pub fn VerdictView(question: Question, verdict: Verdict) -> impl IntoView {
     let (class, icon, title) = if verdict.correct {
         ("verdict verdict-right", "✓", "Bonne réponse\u{a0}!")
     } else {
-        ("verdict verdict-wrong", "✗", "Ce n'est pas la bonne réponse.")
+        (
+            "verdict verdict-wrong",
+            "✗",
+            "Ce n'est pas la bonne réponse.",
+        )
     };
-    let items = verdict
-        .feedback
-        .iter()
-        .map(|f| match (f, &question) {
+    let items =
+        verdict
+            .feedback
+            .iter()
+            .map(|f| {
+                match (f, &question) {
             (
                 Feedback::Choice { index, picked, correct, explanation },
                 Question::Single { choices, .. }
@@ -247,8 +262,9 @@ pub fn VerdictView(question: Question, verdict: Verdict) -> impl IntoView {
             }
             .into_any(),
             _ => ().into_any(),
-        })
-        .collect_view();
+        }
+            })
+            .collect_view();
     view! {
         <section class=class aria-labelledby="verdict-titre">
             <h2 id="verdict-titre" tabindex="-1"><span aria-hidden="true">{icon}" "</span>{title}</h2>
@@ -265,24 +281,47 @@ mod tests {
         Question::Single {
             prompt: "?".into(),
             choices: (0..3)
-                .map(|i| Choice { label: format!("c{i}"), correct: i == 0, explanation: String::new() })
+                .map(|i| Choice {
+                    label: format!("c{i}"),
+                    correct: i == 0,
+                    explanation: String::new(),
+                })
                 .collect(),
         }
     }
 
     #[test]
     fn drafts_become_answers_only_when_complete() {
-        let order = Question::Order { prompt: "?".into(), steps: vec!["a".into(), "b".into(), "c".into()], explanation: String::new() };
+        let order = Question::Order {
+            prompt: "?".into(),
+            steps: vec!["a".into(), "b".into(), "c".into()],
+            explanation: String::new(),
+        };
         assert_eq!(Draft { picked: vec![1, 0] }.answer(&order), None);
-        assert_eq!(Draft { picked: vec![1, 0, 2] }.answer(&order), Some(Answer::Order(vec![1, 0, 2])));
+        assert_eq!(
+            Draft {
+                picked: vec![1, 0, 2]
+            }
+            .answer(&order),
+            Some(Answer::Order(vec![1, 0, 2]))
+        );
         assert_eq!(Draft::default().answer(&single()), None);
-        assert_eq!(Draft { picked: vec![2] }.answer(&single()), Some(Answer::Choice(2)));
+        assert_eq!(
+            Draft { picked: vec![2] }.answer(&single()),
+            Some(Answer::Choice(2))
+        );
     }
 
     #[test]
     fn display_order_is_stable_and_keeps_true_before_false() {
-        assert_eq!(display_order(&single(), seed_of("x", 1)), display_order(&single(), seed_of("x", 1)));
-        let tf = Question::TrueFalse { prompt: "?".into(), choices: vec![] };
+        assert_eq!(
+            display_order(&single(), seed_of("x", 1)),
+            display_order(&single(), seed_of("x", 1))
+        );
+        let tf = Question::TrueFalse {
+            prompt: "?".into(),
+            choices: vec![],
+        };
         assert_eq!(display_order(&tf, 7), Vec::<usize>::new());
     }
 }

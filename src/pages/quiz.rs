@@ -42,7 +42,11 @@ enum Phase {
     /// Answering question `index` (0-based).
     Asking { index: usize },
     /// The answer to `index` was checked; its feedback is shown.
-    Answered { index: usize, answer: Answer, verdict: Verdict },
+    Answered {
+        index: usize,
+        answer: Answer,
+        verdict: Verdict,
+    },
     /// Every question answered.
     Done { score: Score },
 }
@@ -54,13 +58,17 @@ fn QuizRun(content: Arc<CompetenceContent>) -> impl IntoView {
     let total = content.quiz.len();
 
     // Resume an attempt left open: at the first question not answered.
-    let attempt = learner.progress.with_untracked(|p| p.quiz_attempts.get(&id).cloned());
+    let attempt = learner
+        .progress
+        .with_untracked(|p| p.quiz_attempts.get(&id).cloned());
     let resumed = RwSignal::new(attempt.as_ref().is_some_and(|a| !a.is_empty()));
     let initial = match attempt {
         Some(answers) if !answers.is_empty() => {
             match (0..total).find(|i| !answers.iter().any(|a| a.question == *i)) {
                 Some(index) => Phase::Asking { index },
-                None => Phase::Done { score: finish(learner, &id, total) },
+                None => Phase::Done {
+                    score: finish(learner, &id, total),
+                },
             }
         }
         _ => Phase::Intro,
@@ -79,14 +87,20 @@ fn QuizRun(content: Arc<CompetenceContent>) -> impl IntoView {
     let id_for_submit = id.clone();
     let submit = move |index: usize, answer: Answer| {
         let question = content.with_value(|c| c.quiz[index].clone());
-        let Ok(verdict) = check(&question, &answer) else { return };
+        let Ok(verdict) = check(&question, &answer) else {
+            return;
+        };
         learner.record(EventKind::QuizAnswered {
             competence: id_for_submit.clone(),
             question: index,
             answer: answer.clone(),
             correct: verdict.correct,
         });
-        phase.set(Phase::Answered { index, answer, verdict });
+        phase.set(Phase::Answered {
+            index,
+            answer,
+            verdict,
+        });
         focus_soon("#verdict-titre");
     };
 
@@ -97,7 +111,9 @@ fn QuizRun(content: Arc<CompetenceContent>) -> impl IntoView {
             phase.set(Phase::Asking { index: index + 1 });
             focus_soon(".question-prompt");
         } else {
-            phase.set(Phase::Done { score: finish(learner, &id_for_next, total) });
+            phase.set(Phase::Done {
+                score: finish(learner, &id_for_next, total),
+            });
             focus_soon("#resultat-titre");
         }
     };
@@ -204,11 +220,19 @@ fn finish(learner: Learner, competence: &str, total: usize) -> Score {
 }
 
 #[component]
-fn Result(score: Score, competence: String, on_retry: impl Fn() + Clone + 'static) -> impl IntoView {
+fn Result(
+    score: Score,
+    competence: String,
+    on_retry: impl Fn() + Clone + 'static,
+) -> impl IntoView {
     let mastered = is_mastered(score);
     // The smallest number of right answers that passes, for this quiz.
     let needed = (score.total * MASTERY_THRESHOLD_PERCENT).div_ceil(100);
-    let lesson = Route::Lesson { competence, step: 1 }.path();
+    let lesson = Route::Lesson {
+        competence,
+        step: 1,
+    }
+    .path();
     view! {
         <section class="result" aria-labelledby="resultat-titre">
             <h2 id="resultat-titre" tabindex="-1">"Votre résultat"</h2>

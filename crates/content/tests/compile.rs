@@ -70,11 +70,18 @@ fn catalogue_lists_domains_and_competences_in_map_order() {
     assert_eq!(format!("/{bank_path}"), compiled.catalogue.positioning_url);
     assert_eq!(
         bank_path,
-        &format!("content/positionnement-{}.json", &sha256_hex(bank_bytes)[..16])
+        &format!(
+            "content/positionnement-{}.json",
+            &sha256_hex(bank_bytes)[..16]
+        )
     );
     let bank: declic_core::content::PositioningBank = serde_json::from_slice(bank_bytes).unwrap();
     let bank_ids: Vec<&str> = bank.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(bank_ids, ["email-piece-jointe", "email-creer"], "catalogue order");
+    assert_eq!(
+        bank_ids,
+        ["email-piece-jointe", "email-creer"],
+        "catalogue order"
+    );
     assert!(bank.iter().all(|(_, items)| !items.is_empty()));
     for ((path, bytes), summary) in compiled.files.iter().zip(&domain.competences) {
         assert_eq!(format!("/{path}"), summary.url);

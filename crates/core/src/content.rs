@@ -121,11 +121,20 @@ pub struct Step {
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Question {
     /// Exactly one right choice.
-    Single { prompt: String, choices: Vec<Choice> },
+    Single {
+        prompt: String,
+        choices: Vec<Choice>,
+    },
     /// One or more right choices; the learner ticks all that apply.
-    Multiple { prompt: String, choices: Vec<Choice> },
+    Multiple {
+        prompt: String,
+        choices: Vec<Choice>,
+    },
     /// Two choices, "Vrai" then "Faux", exactly one right.
-    TrueFalse { prompt: String, choices: Vec<Choice> },
+    TrueFalse {
+        prompt: String,
+        choices: Vec<Choice>,
+    },
     /// Put the steps in order. `steps` is the right order; the app shuffles.
     Order {
         prompt: String,

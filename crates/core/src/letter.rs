@@ -97,9 +97,9 @@ impl Closing {
             Closing::Distinguees => format!(
                 "Je vous prie d'agréer, {address} l'expression de mes salutations distinguées."
             ),
-            Closing::Respectueuses => format!(
-                "Veuillez agréer, {address} l'expression de mes salutations respectueuses."
-            ),
+            Closing::Respectueuses => {
+                format!("Veuillez agréer, {address} l'expression de mes salutations respectueuses.")
+            }
             Closing::Sinceres => {
                 format!("Je vous prie de recevoir, {address} mes sincères salutations.")
             }
@@ -320,7 +320,11 @@ fn tidy_paragraphs(text: &str) -> Vec<String> {
         let paragraph = joined.trim();
         if !paragraph.is_empty() {
             let mut chars = paragraph.chars();
-            let mut tidy: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
+            let mut tidy: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
             tidy.push_str(chars.as_str());
             if !tidy.ends_with(['.', '!', '?', '…', '»', '"']) {
                 tidy.push('.');
@@ -412,7 +416,8 @@ pub const MAX_PART_WORDS: usize = 120;
 pub const MAX_LETTER_WORDS: usize = 350;
 
 /// Example sentences, shown when a part is missing or too short.
-const EXAMPLE_WHY_THEM: &str = "Par exemple\u{a0}: «\u{a0}Je connais votre magasin depuis longtemps. \
+const EXAMPLE_WHY_THEM: &str =
+    "Par exemple\u{a0}: «\u{a0}Je connais votre magasin depuis longtemps. \
      J'apprécie l'accueil de vos équipes et la qualité de vos produits.\u{a0}»";
 const EXAMPLE_WHAT_I_BRING: &str = "Par exemple\u{a0}: «\u{a0}Pendant mon stage en boulangerie, \
      j'ai appris à servir les clients avec le sourire et à tenir la caisse.\u{a0}»";
@@ -604,7 +609,11 @@ fn missing_part(target: LetterTarget, cv: &Cv) -> LetterAdvice {
                 "Dites ce que vous pouvez apporter\u{a0}: vos qualités, ce que vous avez appris \
                  en stage, en mission ou en bénévolat. C'est la partie «\u{a0}moi\u{a0}» de la lettre.",
             );
-            let role = cv.experiences.iter().map(|e| e.role.trim()).find(|r| !r.is_empty());
+            let role = cv
+                .experiences
+                .iter()
+                .map(|e| e.role.trim())
+                .find(|r| !r.is_empty());
             if let Some(role) = role {
                 message.push_str(&format!(
                     " Votre CV parle de «\u{a0}{role}\u{a0}»\u{a0}: racontez ce que vous y avez appris."
@@ -710,7 +719,9 @@ impl ToneIssue {
                     .find(|(w, _)| w == word)
                     .map_or("", |&(_, instead)| instead);
                 if instead.is_empty() {
-                    format!("«\u{a0}{word}\u{a0}» s'écrit entre amis, pas dans une lettre. Retirez-le.")
+                    format!(
+                        "«\u{a0}{word}\u{a0}» s'écrit entre amis, pas dans une lettre. Retirez-le."
+                    )
                 } else {
                     format!(
                         "«\u{a0}{word}\u{a0}» s'écrit entre amis, pas dans une lettre. \
@@ -718,9 +729,11 @@ impl ToneIssue {
                     )
                 }
             }
-            ToneIssue::Tutoiement => "Dans une lettre, on dit toujours «\u{a0}vous\u{a0}» au recruteur, \
+            ToneIssue::Tutoiement => {
+                "Dans une lettre, on dit toujours «\u{a0}vous\u{a0}» au recruteur, \
                  jamais «\u{a0}tu\u{a0}»."
-                .into(),
+                    .into()
+            }
             ToneIssue::Stretched(word) => format!(
                 "«\u{a0}{word}\u{a0}»\u{a0}: une lettre répétée fait penser à un SMS. \
                  Écrivez le mot normalement."
@@ -819,15 +832,15 @@ pub const ACRONYMS: &[&str] = &[
     "cap", "bep", "bts", "bac", "pro", "dut", "but", "cqp", "bp", "bpjeps", "bafa", "bafd",
     "caces", "sst", "psc", "haccp", "cdi", "cdd", "cv", "rh", "drh", "pme", "tpe", "sncf", "ratp",
     "ehpad", "caf", "iut", "afpa", "greta", "toeic", "delf", "dalf", "fle", "smic", "sav", "btp",
-    "vtc", "epide", "cfa", "esat", "mjc", "ssiap", "bnssa", "deaes", "deas", "aepe", "mco",
-    "ndrc", "gpme", "sio", "ciel", "mmv", "ue", "usa",
+    "vtc", "epide", "cfa", "esat", "mjc", "ssiap", "bnssa", "deaes", "deas", "aepe", "mco", "ndrc",
+    "gpme", "sio", "ciel", "mmv", "ue", "usa",
 ];
 
 /// Smileys typed with signs. A smiley that starts or ends with a letter
 /// ("xD", ":p") only counts apart from other letters ("Horaires:Plein").
 pub const SMILEYS: &[&str] = &[
-    ":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":-D", ":p", ":P", ":-p", ":-P", "<3", "^^",
-    "xD", "XD", ":'(",
+    ":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":-D", ":p", ":P", ":-p", ":-P", "<3", "^^", "xD",
+    "XD", ":'(",
 ];
 
 /// A word of a text: its letters as written, and folded for matching.
@@ -883,9 +896,16 @@ pub fn tone_issues(text: &str, names: &[&str]) -> Vec<ToneIssue> {
         .filter_map(|&(entry, _)| find_phrase(&words, entry).map(|at| (at, entry)))
         .collect();
     familiar.sort_by_key(|&(at, _)| at);
-    out.extend(familiar.into_iter().map(|(_, entry)| ToneIssue::Familiar(entry)));
+    out.extend(
+        familiar
+            .into_iter()
+            .map(|(_, entry)| ToneIssue::Familiar(entry)),
+    );
 
-    if TUTOIEMENT.iter().any(|form| find_phrase(&words, form).is_some()) {
+    if TUTOIEMENT
+        .iter()
+        .any(|form| find_phrase(&words, form).is_some())
+    {
         out.push(ToneIssue::Tutoiement);
     }
 
@@ -922,7 +942,9 @@ fn shouting(words: &[Word<'_>], names: &[Vec<Word<'_>>]) -> Option<String> {
     let is_capital = |w: &Word<'_>| {
         let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2
-            && w.text.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            && w.text
+                .chars()
+                .all(|c| c.is_alphabetic() && c.is_uppercase())
             && !ACRONYMS.contains(&w.folded.as_str())
             && !name_words.contains(&w.folded.as_str())
     };
@@ -1053,7 +1075,9 @@ pub fn email_draft(letter: &Letter, cv: &Cv) -> EmailDraft {
     let mut signature = vec!["Cordialement,".to_string()];
     signature.extend(non_blank(vec![name, phone(cv)]));
     let body = [
-        Civility::of_contact(&letter.contact_name).address().to_string(),
+        Civility::of_contact(&letter.contact_name)
+            .address()
+            .to_string(),
         format!("{request}\nVous trouverez en pièces jointes mon CV et ma lettre de motivation."),
         "Je reste à votre disposition pour un entretien.".to_string(),
         signature.join("\n"),
@@ -1097,7 +1121,6 @@ fn lowercase_first(s: &str) -> String {
         _ => s.to_string(),
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -1195,7 +1218,11 @@ mod tests {
             ((3, 3, 1800), "03/03/1800"),
         ];
         for ((day, month, year), expected) in cases {
-            assert_eq!(french_date(day, month, year), expected, "{day}/{month}/{year}");
+            assert_eq!(
+                french_date(day, month, year),
+                expected,
+                "{day}/{month}/{year}"
+            );
         }
     }
 
@@ -1330,8 +1357,14 @@ mod tests {
         );
         let text = got.to_text();
         assert!(text.starts_with("Marie Dupont\n06 12 34 56 78\n"), "{text}");
-        assert!(text.contains("Villeurbanne\n\nBoulangerie Martin\n"), "{text}");
-        assert!(text.contains("\n\nMadame,\n\nJe fais mes courses"), "{text}");
+        assert!(
+            text.contains("Villeurbanne\n\nBoulangerie Martin\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n\nMadame,\n\nJe fais mes courses"),
+            "{text}"
+        );
         assert!(text.ends_with("distinguées.\n\nMarie Dupont"), "{text}");
     }
 
@@ -1358,7 +1391,12 @@ mod tests {
         assert_eq!(got.paragraphs, vec![INTERVIEW_REQUEST]);
         assert_eq!(got.closing, Closing::Distinguees.text());
         assert_eq!(got.signature, "Marie");
-        assert_eq!(compose(&Letter::default(), &Cv::default(), "").sender_lines.len(), 0);
+        assert_eq!(
+            compose(&Letter::default(), &Cv::default(), "")
+                .sender_lines
+                .len(),
+            0
+        );
     }
 
     #[test]
@@ -1379,7 +1417,11 @@ mod tests {
             ),
             (
                 " Madame Durand ",
-                &["Boulangerie Martin", "À l'attention de Madame Durand", "Lyon"],
+                &[
+                    "Boulangerie Martin",
+                    "À l'attention de Madame Durand",
+                    "Lyon",
+                ],
                 "Madame,",
                 "Je vous prie de recevoir, Madame, mes sincères salutations.",
             ),
@@ -1449,8 +1491,14 @@ mod tests {
             ("éric m'a parlé de vous", &["Éric m'a parlé de vous."]),
             ("Vous recrutez\u{a0}?", &["Vous recrutez\u{a0}?"]),
             ("Je suis prête\u{a0}!", &["Je suis prête\u{a0}!"]),
-            ("Je travaille en CDI (temps plein)", &["Je travaille en CDI (temps plein)."]),
-            ("On m'a dit «\u{a0}bravo\u{a0}»", &["On m'a dit «\u{a0}bravo\u{a0}»"]),
+            (
+                "Je travaille en CDI (temps plein)",
+                &["Je travaille en CDI (temps plein)."],
+            ),
+            (
+                "On m'a dit «\u{a0}bravo\u{a0}»",
+                &["On m'a dit «\u{a0}bravo\u{a0}»"],
+            ),
             ("Et ainsi de suite…", &["Et ainsi de suite…"]),
             ("\n \n\t\n", &[]),
         ];
@@ -1613,9 +1661,11 @@ mod tests {
             ),
             (
                 "no name at all on the CV",
-                |_, cv| cv.identity = Identity {
-                    phone: "0612345678".into(),
-                    ..Identity::default()
+                |_, cv| {
+                    cv.identity = Identity {
+                        phone: "0612345678".into(),
+                        ..Identity::default()
+                    }
                 },
                 LetterTarget::Cv(Target::FirstName),
                 Problem,
@@ -1639,7 +1689,11 @@ mod tests {
             change(&mut letter, &mut cv);
             let advice = coach(&letter, &cv);
             assert_eq!(advice.len(), 1, "{name}: {advice:#?}");
-            assert_eq!((advice[0].target, advice[0].level), (target, level), "{name}");
+            assert_eq!(
+                (advice[0].target, advice[0].level),
+                (target, level),
+                "{name}"
+            );
             assert!(
                 advice[0].message.starts_with(start),
                 "{name}: {}",
@@ -1667,7 +1721,9 @@ mod tests {
             ("company name with familiar words", |l, _| {
                 l.company = "LOL Salut Tu 😀 Lolita!!!".into()
             }),
-            ("contact with familiar words", |l, _| l.contact_name = "Mme Cool".into()),
+            ("contact with familiar words", |l, _| {
+                l.contact_name = "Mme Cool".into()
+            }),
             ("company in capitals in the text", |l, _| {
                 l.company = "Decathlon".into();
                 l.why_them = format!("{WHY} J'aime DECATHLON.");
@@ -1735,13 +1791,20 @@ mod tests {
         );
         for a in &advice {
             let suggestion = a.suggestion.as_deref().unwrap();
-            assert!(suggestion.starts_with("Par exemple\u{a0}: «\u{a0}"), "{suggestion}");
+            assert!(
+                suggestion.starts_with("Par exemple\u{a0}: «\u{a0}"),
+                "{suggestion}"
+            );
             assert_eq!(a.lesson, Some("emploi-candidature-spontanee"));
         }
         // The "moi" part reminds the learner of an experience of the CV.
         let reminder =
             "Votre CV parle de «\u{a0}Vendeuse\u{a0}»\u{a0}: racontez ce que vous y avez appris.";
-        assert!(advice[1].message.ends_with(reminder), "{}", advice[1].message);
+        assert!(
+            advice[1].message.ends_with(reminder),
+            "{}",
+            advice[1].message
+        );
         let bare = coach(&letter, &Cv::default());
         assert!(!bare[3].message.contains("Votre CV parle"), "{bare:#?}");
     }
@@ -1763,7 +1826,10 @@ mod tests {
         ] {
             assert!(message.contains(&issue.message()), "{issue:?} in {message}");
         }
-        assert!(message.contains("Écrivez plutôt «\u{a0}je suis\u{a0}»."), "{message}");
+        assert!(
+            message.contains("Écrivez plutôt «\u{a0}je suis\u{a0}»."),
+            "{message}"
+        );
         let mdr = "«\u{a0}mdr\u{a0}» s'écrit entre amis, pas dans une lettre. Retirez-le.";
         assert!(message.contains(mdr), "{message}");
     }
@@ -1965,7 +2031,10 @@ mod tests {
     #[test]
     fn email_draft_of_a_complete_letter() {
         let got = email_draft(&complete_letter(), &complete_cv());
-        assert_eq!(got.subject, "Candidature spontanée – Vendeuse – Marie Dupont");
+        assert_eq!(
+            got.subject,
+            "Candidature spontanée – Vendeuse – Marie Dupont"
+        );
         assert_eq!(
             got.body,
             "Madame,\n\n\
@@ -2017,9 +2086,15 @@ mod tests {
             ("Vendeuse", "pour un poste de vendeuse."),
             ("agent d'accueil", "pour un poste d'agent d'accueil."),
             ("Hôtesse de caisse", "pour un poste d'hôtesse de caisse."),
-            ("Équipier polyvalent", "pour un poste d'équipier polyvalent."),
+            (
+                "Équipier polyvalent",
+                "pour un poste d'équipier polyvalent.",
+            ),
             ("ASH", "pour un poste d'ASH."),
-            ("CAP cuisine en alternance", "pour un poste de CAP cuisine en alternance."),
+            (
+                "CAP cuisine en alternance",
+                "pour un poste de CAP cuisine en alternance.",
+            ),
             ("Cariste", "pour un poste de cariste."),
             ("boulanger", "pour un poste de boulanger."),
         ];
@@ -2115,7 +2190,10 @@ mod tests {
 
     #[test]
     fn older_and_newer_saved_letters_still_load() {
-        assert_eq!(serde_json::from_str::<Letter>("{}").unwrap(), Letter::default());
+        assert_eq!(
+            serde_json::from_str::<Letter>("{}").unwrap(),
+            Letter::default()
+        );
         let old = r#"{"company": "Boulangerie Martin", "job": "Vendeuse"}"#;
         let letter: Letter = serde_json::from_str(old).unwrap();
         assert_eq!(letter.company, "Boulangerie Martin");

@@ -855,7 +855,10 @@ pub(crate) mod tests {
         let level = prop_oneof![Just(Decouverte), Just(Autonomie), Just(Avance)];
         let competence = (level.clone(), prop::collection::vec(level, 0..4));
         prop::collection::vec(prop::collection::vec(competence, 0..4), 0..9).prop_map(|domains| {
-            let mut cat = Catalogue { domains: vec![], positioning_url: String::new() };
+            let mut cat = Catalogue {
+                domains: vec![],
+                positioning_url: String::new(),
+            };
             let mut item_levels = Vec::new();
             for (d, competences) in domains.into_iter().enumerate() {
                 let mut list = Vec::new();

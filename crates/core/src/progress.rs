@@ -773,8 +773,15 @@ mod tests {
             &cat,
         );
         assert_eq!(progress.quiz_scores["email-1"], Score::new(2, 5));
-        assert!(!progress.quiz_scores.contains_key("email-2"), "not finished");
-        assert_eq!(progress.state("email-1"), CompetenceState::Acquired, "never taken back");
+        assert!(
+            !progress.quiz_scores.contains_key("email-2"),
+            "not finished"
+        );
+        assert_eq!(
+            progress.state("email-1"),
+            CompetenceState::Acquired,
+            "never taken back"
+        );
     }
 
     #[test]

@@ -69,7 +69,9 @@ impl Route {
         match self {
             Route::Home => "/".into(),
             Route::Map => "/competences".into(),
-            Route::Lesson { competence, step } if *step <= 1 => format!("/competences/{competence}"),
+            Route::Lesson { competence, step } if *step <= 1 => {
+                format!("/competences/{competence}")
+            }
             Route::Lesson { competence, step } => format!("/competences/{competence}/etape/{step}"),
             Route::Quiz { competence } => format!("/competences/{competence}/quiz"),
             Route::Positioning => "/faire-le-point".into(),
@@ -123,7 +125,8 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 #[cfg(test)]
@@ -131,11 +134,16 @@ mod tests {
     use super::*;
 
     fn lesson(id: &str, step: usize) -> Route {
-        Route::Lesson { competence: id.into(), step }
+        Route::Lesson {
+            competence: id.into(),
+            step,
+        }
     }
 
     fn quiz(id: &str) -> Route {
-        Route::Quiz { competence: id.into() }
+        Route::Quiz {
+            competence: id.into(),
+        }
     }
 
     #[test]
@@ -145,15 +153,27 @@ mod tests {
             ("", Route::Home),
             ("/competences", Route::Map),
             ("/competences/", Route::Map),
-            ("/competences/email-piece-jointe", lesson("email-piece-jointe", 1)),
-            ("/competences/email-piece-jointe/etape/3", lesson("email-piece-jointe", 3)),
+            (
+                "/competences/email-piece-jointe",
+                lesson("email-piece-jointe", 1),
+            ),
+            (
+                "/competences/email-piece-jointe/etape/3",
+                lesson("email-piece-jointe", 3),
+            ),
             ("/competences/email-piece-jointe/etape/0", Route::NotFound),
             ("/competences/email-piece-jointe/etape/+2", Route::NotFound),
             ("/competences/email-piece-jointe/etape/x", Route::NotFound),
             ("/competences/Email", Route::NotFound),
             ("/competences/a/b", Route::NotFound),
-            ("/competences/email-piece-jointe/quiz", quiz("email-piece-jointe")),
-            ("/competences/email-piece-jointe/quiz/", quiz("email-piece-jointe")),
+            (
+                "/competences/email-piece-jointe/quiz",
+                quiz("email-piece-jointe"),
+            ),
+            (
+                "/competences/email-piece-jointe/quiz/",
+                quiz("email-piece-jointe"),
+            ),
             ("/competences/Email/quiz", Route::NotFound),
             ("/competences/email/quiz/2", Route::NotFound),
             ("/faire-le-point", Route::Positioning),
@@ -190,7 +210,13 @@ mod tests {
         for path in ["/mon-cv", "/ma-lettre", "/entretien"] {
             assert_eq!(Route::parse(path).entry().html(), "cv.html", "{path}");
         }
-        for path in ["/", "/competences", "/competences/a/quiz", "/mon-parcours", "/x"] {
+        for path in [
+            "/",
+            "/competences",
+            "/competences/a/quiz",
+            "/mon-parcours",
+            "/x",
+        ] {
             assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");
         }
     }

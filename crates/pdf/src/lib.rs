@@ -73,7 +73,12 @@ impl Face {
 /// outside the subset.
 fn glyph(face: Face, c: char) -> (u16, u16) {
     let glyphs = face.data().glyphs;
-    let find = |c: char| glyphs.binary_search_by_key(&c, |g| g.0).ok().map(|i| (glyphs[i].1, glyphs[i].2));
+    let find = |c: char| {
+        glyphs
+            .binary_search_by_key(&c, |g| g.0)
+            .ok()
+            .map(|i| (glyphs[i].1, glyphs[i].2))
+    };
     let c = match c {
         '\t' | '\u{202f}' | '\u{2009}' => ' ',
         c => c,
@@ -95,7 +100,11 @@ pub fn wrap(text: &str, bold: bool, size: f32, width: f32) -> Vec<String> {
     for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
-            let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
             if text_width(&candidate, bold, size) <= width {
                 line = candidate;
                 continue;
@@ -149,7 +158,13 @@ const WHITE: [f32; 3] = [1.0, 1.0, 1.0];
 
 impl Layout {
     fn new(scale: f32, template: Template) -> Layout {
-        Layout { scale, y: PAGE_HEIGHT - MARGIN, runs: Vec::new(), rules: Vec::new(), template }
+        Layout {
+            scale,
+            y: PAGE_HEIGHT - MARGIN,
+            runs: Vec::new(),
+            rules: Vec::new(),
+            template,
+        }
     }
 
     /// Writes wrapped text and moves down.
@@ -162,7 +177,14 @@ impl Layout {
         let size = size * self.scale;
         for line in wrap(text, face == Face::Bold, size, PAGE_WIDTH - MARGIN - x) {
             self.y -= size * 1.25;
-            self.runs.push(Run { x, y: self.y, size, face, color, text: line });
+            self.runs.push(Run {
+                x,
+                y: self.y,
+                size,
+                face,
+                color,
+                text: line,
+            });
         }
     }
 
@@ -173,7 +195,11 @@ impl Layout {
     /// One experience or formation: "what – where, city" in bold, a grey
     /// line (kind, period), then the description.
     fn entry(&mut self, head: [&str; 3], meta: &str, description: &str) {
-        let head: Vec<&str> = head.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let head: Vec<&str> = head
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
         self.gap(4.0);
         self.text(&head.join(" – "), 11.0, Face::Bold, INK);
         if !meta.is_empty() {
@@ -193,7 +219,11 @@ impl Layout {
     }
 
     fn header(&mut self, cv: &Cv) {
-        let name = format!("{} {}", cv.identity.first_name.trim(), cv.identity.last_name.trim().to_uppercase());
+        let name = format!(
+            "{} {}",
+            cv.identity.first_name.trim(),
+            cv.identity.last_name.trim().to_uppercase()
+        );
         let contact: Vec<&str> = [&cv.identity.phone, &cv.identity.email, &cv.identity.city]
             .into_iter()
             .map(|s| s.trim())
@@ -214,7 +244,11 @@ impl Layout {
         }
         if !cv.title.trim().is_empty() {
             self.gap(4.0);
-            let title_color = if self.template == Template::Moderne { WHITE } else { BLUE };
+            let title_color = if self.template == Template::Moderne {
+                WHITE
+            } else {
+                BLUE
+            };
             self.text(cv.title.trim(), 14.0, Face::Bold, title_color);
         }
         if self.template == Template::Moderne {
@@ -236,7 +270,11 @@ fn period(start: Option<MonthYear>, end: Option<MonthYear>) -> String {
 }
 
 fn filled(items: &[String]) -> Vec<&str> {
-    items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect()
+    items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn lay_out(cv: &Cv, scale: f32, template: Template) -> Layout {
@@ -246,14 +284,22 @@ fn lay_out(cv: &Cv, scale: f32, template: Template) -> Layout {
         l.section("Expériences professionnelles");
         for e in &cv.experiences {
             let when = period(e.start, e.end);
-            let meta = if when.is_empty() { e.kind.label().to_string() } else { format!("{} · {when}", e.kind.label()) };
+            let meta = if when.is_empty() {
+                e.kind.label().to_string()
+            } else {
+                format!("{} · {when}", e.kind.label())
+            };
             l.entry([&e.role, &e.employer, &e.city], &meta, &e.description);
         }
     }
     if !cv.education.is_empty() {
         l.section("Formation");
         for e in &cv.education {
-            l.entry([&e.diploma, &e.school, &e.city], &period(e.start, e.end), &e.description);
+            l.entry(
+                [&e.diploma, &e.school, &e.city],
+                &period(e.start, e.end),
+                &e.description,
+            );
         }
     }
     let skills = filled(&cv.skills);
@@ -350,7 +396,11 @@ pub fn scale_for(cv: &Cv, template: Template) -> f32 {
 /// The CV as a one-page A4 PDF.
 pub fn cv_pdf(cv: &Cv, template: Template) -> Vec<u8> {
     let layout = fit(cv, template);
-    let title = format!("CV – {} {}", cv.identity.first_name.trim(), cv.identity.last_name.trim());
+    let title = format!(
+        "CV – {} {}",
+        cv.identity.first_name.trim(),
+        cv.identity.last_name.trim()
+    );
     render(&layout, title.trim())
 }
 
@@ -365,7 +415,9 @@ fn render(layout: &Layout, title: &str) -> Vec<u8> {
     let (catalog, pages, page, content_id, info) = (id(), id(), id(), id(), id());
     pdf.catalog(catalog).pages(pages);
     pdf.pages(pages).kids([page]).count(1);
-    pdf.document_info(info).title(TextStr(title)).creator(TextStr("Déclic"));
+    pdf.document_info(info)
+        .title(TextStr(title))
+        .creator(TextStr("Déclic"));
 
     // Content: rules and bands first, text on top. Characters become glyph
     // ids of our subset (2 bytes each, Identity-H).
@@ -385,7 +437,11 @@ fn render(layout: &Layout, title: &str) -> Vec<u8> {
             Face::Regular => Name(b"F1"),
             Face::Bold => Name(b"F2"),
         };
-        let bytes: Vec<u8> = run.text.chars().flat_map(|c| glyph(run.face, c).0.to_be_bytes()).collect();
+        let bytes: Vec<u8> = run
+            .text
+            .chars()
+            .flat_map(|c| glyph(run.face, c).0.to_be_bytes())
+            .collect();
         content.set_fill_rgb(run.color[0], run.color[1], run.color[2]);
         content.begin_text();
         content.set_font(font, run.size);
@@ -396,7 +452,10 @@ fn render(layout: &Layout, title: &str) -> Vec<u8> {
     pdf.stream(content_id, &content.finish());
 
     let mut fonts = Vec::new();
-    for (face, name) in [(Face::Regular, "LiberationSans"), (Face::Bold, "LiberationSans-Bold")] {
+    for (face, name) in [
+        (Face::Regular, "LiberationSans"),
+        (Face::Bold, "LiberationSans-Bold"),
+    ] {
         let (type0, cid, descriptor, file, cmap) = (id(), id(), id(), id(), id());
         write_font(&mut pdf, face, name, [type0, cid, descriptor, file, cmap]);
         fonts.push(type0);
@@ -420,13 +479,22 @@ fn render(layout: &Layout, title: &str) -> Vec<u8> {
 /// A Type0 font over a CIDFontType2 (TrueType) descendant with identity
 /// glyph mapping, the subset embedded, widths, and a ToUnicode map so text
 /// can be selected and searched.
-fn write_font(pdf: &mut Pdf, face: Face, name: &str, [type0, cid, descriptor, file, cmap]: [Ref; 5]) {
+fn write_font(
+    pdf: &mut Pdf,
+    face: Face,
+    name: &str,
+    [type0, cid, descriptor, file, cmap]: [Ref; 5],
+) {
     let data = face.data();
     let per_em = f32::from(data.units_per_em);
     let to_pdf = |v: f32| v * 1000.0 / per_em;
     // "ABCDEF+" marks a subset, as PDF readers expect.
     let base = format!("DECLIC+{name}");
-    let system = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
+    let system = SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    };
 
     pdf.type0_font(type0)
         .base_font(Name(base.as_bytes()))
@@ -461,7 +529,8 @@ fn write_font(pdf: &mut Pdf, face: Face, name: &str, [type0, cid, descriptor, fi
         .stem_v(if face == Face::Bold { 140.0 } else { 80.0 })
         .font_file2(file);
 
-    pdf.stream(file, data.bytes).pair(Name(b"Length1"), data.bytes.len() as i32);
+    pdf.stream(file, data.bytes)
+        .pair(Name(b"Length1"), data.bytes.len() as i32);
 
     // One character per glyph: the first in code point order, so "-" wins
     // over the soft hyphen that shares its glyph.
@@ -498,7 +567,8 @@ pub(crate) mod tests {
                 employer: "Boulangerie Dupont".into(),
                 start: MonthYear::new(2024, 3),
                 end: MonthYear::new(2024, 8),
-                description: "Accueil, caisse, mise en rayon : « œuvre » à 12 € – très bien.".into(),
+                description: "Accueil, caisse, mise en rayon : « œuvre » à 12 € – très bien."
+                    .into(),
                 ..Experience::default()
             }],
             skills: vec!["Accueil des clients".into()],
@@ -522,12 +592,19 @@ pub(crate) mod tests {
         let text = "Accueil des clients, tenue de la caisse et mise en rayon des produits frais chaque matin";
         let lines = wrap(text, false, 10.0, 150.0);
         assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| text_width(l, false, 10.0) <= 150.0), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| text_width(l, false, 10.0) <= 150.0),
+            "{lines:?}"
+        );
         assert_eq!(lines.join(" "), text);
         let long = wrap(&"x".repeat(200), false, 10.0, 100.0);
         assert!(long.iter().all(|l| text_width(l, false, 10.0) <= 100.0));
         assert_eq!(long.concat(), "x".repeat(200));
-        assert_eq!(wrap("un\ndeux", false, 10.0, 500.0), ["un", "deux"], "line breaks kept");
+        assert_eq!(
+            wrap("un\ndeux", false, 10.0, 500.0),
+            ["un", "deux"],
+            "line breaks kept"
+        );
     }
 
     #[test]
@@ -536,10 +613,20 @@ pub(crate) mod tests {
             let bytes = cv_pdf(&sample(), template);
             assert!(bytes.starts_with(b"%PDF-"));
             let text = String::from_utf8_lossy(&bytes);
-            for needle in ["/FontFile2", "/ToUnicode", "/Identity-H", "DECLIC+LiberationSans", "/MediaBox [0 0 595.28 841.89]"] {
+            for needle in [
+                "/FontFile2",
+                "/ToUnicode",
+                "/Identity-H",
+                "DECLIC+LiberationSans",
+                "/MediaBox [0 0 595.28 841.89]",
+            ] {
                 assert!(text.contains(needle), "{needle} missing in {template:?}");
             }
-            assert_eq!(text.matches("/Type /Page\n").count() + text.matches("/Type /Page ").count(), 1, "one page");
+            assert_eq!(
+                text.matches("/Type /Page\n").count() + text.matches("/Type /Page ").count(),
+                1,
+                "one page"
+            );
         }
     }
 
@@ -557,7 +644,12 @@ pub(crate) mod tests {
         };
         let layout = lay_out_letter(&letter, 1.0);
         let texts: Vec<&str> = layout.runs.iter().map(|r| r.text.as_str()).collect();
-        for block in ["Boulangerie Dupont", "À Lyon, le 1er mars 2025", "Madame, Monsieur,", "Je suis disponible dès maintenant."] {
+        for block in [
+            "Boulangerie Dupont",
+            "À Lyon, le 1er mars 2025",
+            "Madame, Monsieur,",
+            "Je suis disponible dès maintenant.",
+        ] {
             assert!(texts.contains(&block), "{block} in {texts:?}");
         }
         assert!(letter_pdf(&letter).starts_with(b"%PDF-"));

@@ -69,8 +69,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_env(|name| map.get(name).cloned())
     }
 
@@ -98,7 +100,12 @@ mod tests {
 
     #[test]
     fn help_names_every_variable() {
-        for name in ["DECLIC_ADDR", "DECLIC_DIST_DIR", "DECLIC_DATA_DIR", "RUST_LOG"] {
+        for name in [
+            "DECLIC_ADDR",
+            "DECLIC_DIST_DIR",
+            "DECLIC_DATA_DIR",
+            "RUST_LOG",
+        ] {
             assert!(HELP.contains(name), "{name}");
         }
     }

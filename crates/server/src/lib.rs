@@ -39,7 +39,10 @@ pub fn build_app(db: Db, files: StaticFiles) -> Router {
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "strict-origin-when-cross-origin"),
         ("x-frame-options", "DENY"),
-        ("permissions-policy", "camera=(), microphone=(), geolocation=()"),
+        (
+            "permissions-policy",
+            "camera=(), microphone=(), geolocation=()",
+        ),
     ];
     let mut app = Router::new()
         .nest("/api", api)
@@ -62,7 +65,10 @@ async fn refuse_large_bodies(request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
-        return ApiError::PayloadTooLarge { limit: MAX_BODY_BYTES }.into_response();
+        return ApiError::PayloadTooLarge {
+            limit: MAX_BODY_BYTES,
+        }
+        .into_response();
     }
     next.run(request).await
 }

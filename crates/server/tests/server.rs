@@ -15,7 +15,8 @@ struct Fixture {
 
 impl Fixture {
     fn new(name: &str) -> Fixture {
-        let root = std::env::temp_dir().join(format!("declic-server-{name}-{}", std::process::id()));
+        let root =
+            std::env::temp_dir().join(format!("declic-server-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         let dist = root.join("dist");
         std::fs::create_dir_all(dist.join("content")).unwrap();
@@ -58,15 +59,26 @@ impl Drop for Fixture {
     }
 }
 
-async fn get(app: &Router, path: &str, encoding: Option<&str>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+async fn get(
+    app: &Router,
+    path: &str,
+    encoding: Option<&str>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let mut request = Request::get(path);
     if let Some(encoding) = encoding {
         request = request.header(header::ACCEPT_ENCODING, encoding);
     }
-    let response = app.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
-    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap().to_vec();
+    let body = to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap()
+        .to_vec();
     (status, headers, body)
 }
 
@@ -102,9 +114,18 @@ async fn caching_headers_follow_content_hashes() {
     let fixture = Fixture::new("cache");
     let app = fixture.app().await;
     for (path, expected) in [
-        ("/declic-0123456789abcdef.js", "public, max-age=31536000, immutable"),
-        ("/declic-0123456789abcdef_bg.wasm", "public, max-age=31536000, immutable"),
-        ("/content/email-creer-0123456789abcdef.json", "public, max-age=31536000, immutable"),
+        (
+            "/declic-0123456789abcdef.js",
+            "public, max-age=31536000, immutable",
+        ),
+        (
+            "/declic-0123456789abcdef_bg.wasm",
+            "public, max-age=31536000, immutable",
+        ),
+        (
+            "/content/email-creer-0123456789abcdef.json",
+            "public, max-age=31536000, immutable",
+        ),
         ("/index.html", "no-cache"),
         ("/", "no-cache"),
         ("/sw.js", "no-cache"),
@@ -113,12 +134,19 @@ async fn caching_headers_follow_content_hashes() {
         let (status, headers, _) = get(&app, path, None).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(header(&headers, "cache-control"), expected, "{path}");
-        assert_eq!(header(&headers, "x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(
+            header(&headers, "x-content-type-options"),
+            "nosniff",
+            "{path}"
+        );
     }
     let (_, headers, _) = get(&app, "/declic-0123456789abcdef_bg.wasm", None).await;
     assert_eq!(header(&headers, "content-type"), "application/wasm");
     let (_, headers, _) = get(&app, "/manifest.webmanifest", None).await;
-    assert_eq!(header(&headers, "content-type"), "application/manifest+json");
+    assert_eq!(
+        header(&headers, "content-type"),
+        "application/manifest+json"
+    );
 }
 
 #[tokio::test]
@@ -128,7 +156,9 @@ async fn precompressed_files_are_chosen_by_accept_encoding() {
     let (_, headers, body) = get(&app, "/index.html", Some("gzip, deflate, br")).await;
     assert_eq!(header(&headers, "content-encoding"), "br");
     assert_eq!(body, b"BROTLI-INDEX");
-    assert!(header(&headers, "vary").to_lowercase().contains("accept-encoding"));
+    assert!(header(&headers, "vary")
+        .to_lowercase()
+        .contains("accept-encoding"));
     let (_, headers, body) = get(&app, "/index.html", Some("gzip")).await;
     assert_eq!(header(&headers, "content-encoding"), "gzip");
     assert_eq!(body, b"GZIP-INDEX");
@@ -152,7 +182,11 @@ async fn app_routes_get_their_entry_html_and_missing_files_a_real_404() {
     ] {
         let (status, headers, body) = get(&app, path, Some("br")).await;
         assert_eq!(status, StatusCode::OK, "{path}");
-        assert_eq!(header(&headers, "content-type"), "text/html; charset=utf-8", "{path}");
+        assert_eq!(
+            header(&headers, "content-type"),
+            "text/html; charset=utf-8",
+            "{path}"
+        );
         assert_eq!(header(&headers, "cache-control"), "no-cache", "{path}");
         assert_eq!(body, entry, "{path}");
     }
@@ -204,13 +238,24 @@ fn binary() -> &'static Path {
 
 #[test]
 fn help_explains_every_variable() {
-    let out = std::process::Command::new(binary()).arg("--help").output().unwrap();
+    let out = std::process::Command::new(binary())
+        .arg("--help")
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for name in ["DECLIC_ADDR", "DECLIC_DIST_DIR", "DECLIC_DATA_DIR", "RUST_LOG"] {
+    for name in [
+        "DECLIC_ADDR",
+        "DECLIC_DIST_DIR",
+        "DECLIC_DATA_DIR",
+        "RUST_LOG",
+    ] {
         assert!(text.contains(name), "{name} missing from --help");
     }
-    let out = std::process::Command::new(binary()).arg("--nope").output().unwrap();
+    let out = std::process::Command::new(binary())
+        .arg("--nope")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -221,5 +266,7 @@ fn a_bad_address_is_refused_with_its_name() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("DECLIC_ADDR"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("DECLIC_ADDR"));
 }

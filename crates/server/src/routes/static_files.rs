@@ -70,14 +70,22 @@ pub async fn serve(State(files): State<StaticFiles>, request: Request) -> Respon
             Err(never) => match never {},
         };
         set_header(&mut response, header::CACHE_CONTROL, REVALIDATE);
-        set_header(&mut response, header::CONTENT_TYPE, "text/html; charset=utf-8");
+        set_header(
+            &mut response,
+            header::CONTENT_TYPE,
+            "text/html; charset=utf-8",
+        );
         set_header(&mut response, header::VARY, "accept-encoding");
         return response;
     }
 
     let mut response = response;
     if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
-        let policy = if is_hashed(&path) { IMMUTABLE } else { REVALIDATE };
+        let policy = if is_hashed(&path) {
+            IMMUTABLE
+        } else {
+            REVALIDATE
+        };
         set_header(&mut response, header::CACHE_CONTROL, policy);
         set_header(&mut response, header::VARY, "accept-encoding");
         if let Some(mime) = content_type(&path) {
@@ -88,7 +96,9 @@ pub async fn serve(State(files): State<StaticFiles>, request: Request) -> Respon
 }
 
 fn set_header(response: &mut Response, name: header::HeaderName, value: &'static str) {
-    response.headers_mut().insert(name, HeaderValue::from_static(value));
+    response
+        .headers_mut()
+        .insert(name, HeaderValue::from_static(value));
 }
 
 /// Types the generic MIME table gets wrong or does not know.
@@ -123,7 +133,12 @@ pub fn is_hashed(path: &str) -> bool {
     let stem = name.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     match stem.rsplit_once('-') {
-        Some((_, hash)) => hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+        Some((_, hash)) => {
+            hash.len() == 16
+                && hash
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }
         None => false,
     }
 }
