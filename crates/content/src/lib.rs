@@ -23,6 +23,7 @@ mod quiz;
 mod readability;
 mod report;
 mod rust_source;
+pub mod simulation;
 mod svg;
 mod tree;
 mod typography;
@@ -50,6 +51,9 @@ pub struct Compiled {
     /// (`Catalogue::positioning_url`).
     pub files: Vec<(String, Vec<u8>)>,
     pub report: Report,
+    /// The practice simulations (`content/simulations/*.toml`); their JSON
+    /// files are also in `files`. Print `simulation::Report` for figures.
+    pub simulations: Vec<simulation::SimulationFile>,
 }
 
 /// Compiles the content directory (the one holding `domains.toml`).
@@ -170,13 +174,21 @@ pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
     }
     errors.extend(map_diag.errors);
     errors.extend(illustrations.errors);
+    let (simulations, simulation_errors) =
+        simulation::compile_dir(content_dir, &prefix, known_ids.as_ref());
+    errors.extend(simulation_errors);
 
     if !errors.is_empty() {
         // Stable: errors on one line keep the order they were found in.
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(errors);
     }
-    Ok(assemble(domains.unwrap_or_default(), lessons))
+    let mut compiled = assemble(domains.unwrap_or_default(), lessons);
+    for file in &simulations {
+        compiled.files.push((file.path.clone(), file.json.clone()));
+    }
+    compiled.simulations = simulations;
+    Ok(compiled)
 }
 
 /// Builds the catalogue, the JSON files and the report from valid input.
@@ -246,6 +258,7 @@ fn assemble(
         catalogue,
         files,
         report,
+        simulations: Vec::new(),
     }
 }
 
@@ -310,7 +323,8 @@ fn discover(content_dir: &Path, prefix: &Path, errors: &mut Vec<ContentError>) -
         else {
             continue;
         };
-        if !folder.is_dir() || folder_name.starts_with('.') {
+        // Simulations have their own format and compiler.
+        if !folder.is_dir() || folder_name.starts_with('.') || folder_name == simulation::FOLDER {
             continue;
         }
         let display_folder = prefix.join(&folder_name);

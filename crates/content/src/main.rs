@@ -49,5 +49,11 @@ fn run(content: &Path, out: Option<&Path>) -> ExitCode {
         }
     }
     println!("{}", compiled.report);
+    print!(
+        "{}",
+        declic_content::simulation::Report {
+            files: &compiled.simulations
+        }
+    );
     ExitCode::SUCCESS
 }

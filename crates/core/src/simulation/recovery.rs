@@ -38,8 +38,10 @@ pub struct RecoveryStep {
     /// Why this step, now: shown when the learner places it.
     pub why: String,
     /// Shown when the learner taps a later step while this one is next:
-    /// why this one comes first.
-    pub first: String,
+    /// why this one comes first. The last step has none (nothing comes
+    /// after it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,7 +163,7 @@ pub(super) fn apply(
             }
             Choice::Step(_) => {
                 let expected = get(&case.steps, state.placed, "step")?;
-                feedback.push(Feedback::wrong(&expected.first));
+                feedback.push(Feedback::wrong(expected.first.as_deref().unwrap_or("")));
             }
             Choice::Distractor(i) => {
                 let distractor = get(&case.distractors, i, "distractor")?;

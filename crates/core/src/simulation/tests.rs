@@ -455,7 +455,7 @@ fn recovery() -> recovery::Recovery {
     let step = |t: &str| RecoveryStep {
         text: t.into(),
         why: format!("why {t}"),
-        first: format!("first {t}"),
+        first: Some(format!("first {t}")),
     };
     Recovery {
         cases: vec![
