@@ -529,6 +529,9 @@ fn one_simulation_of_each_kind_compiles_to_hashed_json() {
         );
         assert_eq!(s.simulation.competence, "email-piece-jointe");
         assert!(s.simulation.notice.starts_with("Ceci est un exercice"));
+        let summary = s.summary();
+        assert_eq!(summary.url, format!("/{}", s.path));
+        assert_eq!(summary.kind, s.simulation.scenario.kind().tag());
     }
     // Deterministic: same input, same bytes.
     let again = compile_ok(&files());

@@ -33,7 +33,7 @@ pub use references::{ReferenceKind, ShownReference};
 use crate::error::{normalise_newlines, ContentError, Diag, LineIndex};
 use crate::readability::{check_sentence_length, Stats, Unit, MAX_AVERAGE_WORDS, MIN_KANDEL_MOLES};
 use crate::typography::french_spacing;
-use declic_core::simulation::{Coaching, Code, Kind, Scenario, Simulation};
+use declic_core::simulation::{Coaching, Code, Kind, Scenario, Simulation, Summary};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -67,6 +67,20 @@ pub struct SimulationFile {
     /// Published path and JSON bytes.
     pub path: String,
     pub json: Vec<u8>,
+}
+
+impl SimulationFile {
+    /// What a lesson needs to link to this simulation.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            id: self.id.clone(),
+            title: self.simulation.title.clone(),
+            competence: self.simulation.competence.clone(),
+            minutes: self.simulation.minutes,
+            kind: self.simulation.scenario.kind().tag().to_string(),
+            url: format!("/{}", self.path),
+        }
+    }
 }
 
 /// Every URL, domain and phone number a simulation shows, with its line,

@@ -59,6 +59,22 @@ pub struct Simulation {
     pub scenario: Scenario,
 }
 
+/// What a lesson needs to link to a simulation without loading it: the
+/// compiler gives one per file (phase 2 compiles them into the app, beside
+/// the catalogue).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    pub competence: String,
+    pub minutes: u32,
+    /// The scenario kind's tag ([`Kind::tag`]).
+    pub kind: String,
+    /// Site-absolute URL of the compiled [`Simulation`] (content-hashed
+    /// file name, cached forever).
+    pub url: String,
+}
+
 /// The kind-specific part of a simulation. (One is loaded at a time, so
 /// the variants' different sizes do not matter.)
 #[allow(clippy::large_enum_variant)]
