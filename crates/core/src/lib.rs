@@ -13,3 +13,4 @@ pub mod positioning;
 pub mod progress;
 pub mod quiz;
 pub mod route;
+pub mod sync;
