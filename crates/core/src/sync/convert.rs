@@ -643,9 +643,17 @@ impl Doc {
             n += 1;
             format!("{}-{}-{}-{}", seed.wall, seed.counter, n, seed.device)
         };
-        let before = cv_fields(base, &base.cv, &mut || {
+        let mut before = cv_fields(base, &base.cv, &mut || {
             unreachable!("the base has its keys")
         });
+        // An id the view changed (two devices made entries with the same id)
+        // is written with this edit, so it stays what the learner sees.
+        let stored = self.fields();
+        for (path, value) in before.iter_mut() {
+            if path.contains("/@") && path.ends_with("/id") {
+                *value = stored.get(path).cloned().unwrap_or(Value::Null);
+            }
+        }
         let after = cv_fields(base, after, &mut mint);
         self.diff(&before, &after, clock, now)
     }

@@ -59,6 +59,10 @@ pub struct SyncState {
     pub space: Space,
     /// The last server sequence number pulled and stored.
     pub cursor: u64,
+    /// "Tout effacer" was asked and the online copy is not erased yet: the
+    /// erase goes on after a restart, even offline for days.
+    #[serde(default)]
+    pub erasing: bool,
 }
 
 impl SyncState {
@@ -67,6 +71,7 @@ impl SyncState {
         SyncState {
             space: Space::ToCreate,
             cursor: 0,
+            erasing: false,
         }
     }
 
@@ -75,6 +80,7 @@ impl SyncState {
         SyncState {
             space: Space::ToConfirm,
             cursor: 0,
+            erasing: false,
         }
     }
 }
@@ -280,7 +286,7 @@ impl Engine {
             rejected: BTreeSet::new(),
             in_flight: None,
             want_pull: true,
-            erase: false,
+            erase: state.erasing,
             stopped: None,
             failures: 0,
             offline: false,
@@ -296,6 +302,7 @@ impl Engine {
         SyncState {
             space: self.space,
             cursor: self.cursor,
+            erasing: self.erase && self.stopped != Some(Status::Erased),
         }
     }
 
@@ -597,6 +604,7 @@ mod tests {
             SyncState {
                 space: Space::Ready,
                 cursor: 7,
+                erasing: false,
             },
             pending.iter().map(|id| (id.to_string(), 100)),
             42,
@@ -647,7 +655,8 @@ mod tests {
             e.state(),
             SyncState {
                 space: Space::Ready,
-                cursor: 1
+                cursor: 1,
+                erasing: false,
             }
         );
         e.sync();
@@ -845,6 +854,7 @@ mod tests {
             SyncState {
                 space: Space::Ready,
                 cursor: 0,
+                erasing: false,
             },
             [("a".to_string(), 1)],
             7,
@@ -855,6 +865,7 @@ mod tests {
             SyncState {
                 space: Space::Ready,
                 cursor: 0,
+                erasing: false,
             },
             [("a".to_string(), 1)],
             8,
@@ -874,6 +885,7 @@ mod tests {
             SyncState {
                 space: Space::Ready,
                 cursor: 0,
+                erasing: false,
             },
             many,
             1,
@@ -887,6 +899,7 @@ mod tests {
             SyncState {
                 space: Space::Ready,
                 cursor: 0,
+                erasing: false,
             },
             big,
             1,
@@ -951,6 +964,8 @@ mod tests {
     fn erasing_works_offline_later_and_after_an_erase_elsewhere() {
         let mut e = ready(&["a"]);
         e.erase();
+        assert!(e.state().erasing, "persisted: goes on after a restart");
+        let mut e = Engine::new(e.state(), [], 3);
         assert_eq!(e.next(0), Step::Send(Request::Erase));
         e.answer(Reply::Network, 0);
         assert_eq!(e.status(), Status::Erasing { offline: true });
@@ -961,6 +976,7 @@ mod tests {
         assert_eq!(e.next(until), Step::Send(Request::Erase));
         e.answer(status(410, Some("space_erased")), until);
         assert_eq!(e.status(), Status::Erased);
+        assert!(!e.state().erasing);
         assert_eq!(e.next(until), Step::Stopped);
         e.retry();
         assert_eq!(e.status(), Status::Erased, "final");

@@ -25,3 +25,6 @@ pub mod hlc;
 pub mod keys;
 pub mod phrase;
 pub mod record;
+
+#[cfg(test)]
+mod sim;
