@@ -242,9 +242,13 @@ impl Device {
             },
         };
         let json = serde_json::to_string(&event).unwrap();
-        self.events.insert(event.id.0.clone(), json.clone());
+        // The wire form of the id, "<device>:<counter>" (read from the text,
+        // so this does not depend on how `EventId` is represented).
+        let id = super::record::event_id_in(&json).unwrap();
+        assert_eq!(id, format!("{}:{}", self.id, self.counter));
+        self.events.insert(id.clone(), json.clone());
         let envelope = serde_json::to_string(&Envelope::event(json)).unwrap();
-        self.add_record(event_record_id(&event.id.0), envelope);
+        self.add_record(event_record_id(&id), envelope);
     }
 
     fn commit(&mut self, change: Option<Change>) -> Option<Change> {
@@ -315,9 +319,9 @@ impl Device {
         match envelope.known() {
             Payload::Event { event } => {
                 let parsed: Event = serde_json::from_str(event).unwrap();
-                self.events
-                    .entry(parsed.id.0)
-                    .or_insert_with(|| event.clone());
+                assert_eq!(parsed.device.len(), 2, "a readable event");
+                let id = super::record::event_id_in(event).unwrap();
+                self.events.entry(id).or_insert_with(|| event.clone());
             }
             Payload::Doc { change } => {
                 self.clock.observe(&change.hlc, self.now(global));
