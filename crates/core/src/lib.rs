@@ -14,3 +14,4 @@ pub mod progress;
 pub mod quiz;
 pub mod route;
 pub mod simulation;
+pub mod sync;
