@@ -11,7 +11,9 @@ pub mod limits;
 pub mod routes;
 pub mod store;
 
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use config::{ApiSettings, Config};
 use limits::Limiter;
@@ -47,7 +49,7 @@ pub fn build_app(store: Arc<dyn Store>, files: StaticFiles, api: ApiSettings) ->
     ];
     let mut app = Router::new()
         .nest("/api", routes::api::router(state))
-        .fallback(static_files::serve)
+        .fallback(app_files)
         .with_state(files);
     for (name, value) in security {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
@@ -56,6 +58,21 @@ pub fn build_app(store: Arc<dyn Store>, files: StaticFiles, api: ApiSettings) ->
         ));
     }
     app
+}
+
+/// Everything that is not the API is the app; a path under `/api` that the
+/// nested router does not take (`/api/`) is still an API 404, in JSON.
+async fn app_files(files: State<StaticFiles>, request: Request) -> Response {
+    let path = request.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        let mut response = error::ApiError::NotFound.into_response();
+        response.headers_mut().insert(
+            HeaderName::from_static(routes::api::VERSION_HEADER),
+            HeaderValue::from(routes::api::API_VERSION),
+        );
+        return response;
+    }
+    static_files::serve(files, request).await
 }
 
 pub fn init_tracing(filter: &str) {

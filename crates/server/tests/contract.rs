@@ -24,6 +24,7 @@ on_both_backends!(
     store_erase_leaves_a_tombstone_and_touches_no_other_space,
     store_spaces_never_see_each_others_records,
     store_keeps_everything_across_a_restart,
+    store_concurrent_writes_get_their_own_outcomes,
     http_sync_round_trip,
     http_errors_have_their_stable_codes,
     http_rate_limits_answer_429_with_retry_after,
@@ -351,6 +352,111 @@ async fn store_keeps_everything_across_a_restart(db: &TestDb) {
     store.close().await;
 }
 
+/// Many writes at once (SQLite commits them in groups, each in its own
+/// savepoint): a refused or conflicting write changes nothing of the others.
+async fn store_concurrent_writes_get_their_own_outcomes(db: &TestDb) {
+    let store = db.store().await;
+    let (open, full, stranger) = (Space::random(), Space::random(), Space::random());
+    for sp in [&open, &full] {
+        store
+            .create_space(&sp.space_id(), &sp.verifier())
+            .await
+            .unwrap();
+    }
+    let tight = Quota {
+        max_records: 1,
+        max_bytes: 100,
+    };
+    store
+        .push(
+            &full.space_id(),
+            &full.verifier(),
+            &[rec("only", b"1")],
+            tight,
+        )
+        .await
+        .unwrap();
+    let mut tasks = Vec::new();
+    for n in 0..30u8 {
+        let (store, open, full, stranger) =
+            (store.clone(), open.clone(), full.clone(), stranger.clone());
+        tasks.push(tokio::spawn(async move {
+            match n % 3 {
+                0 => store
+                    .push(
+                        &open.space_id(),
+                        &open.verifier(),
+                        &[rec(&format!("r{n}"), &[n])],
+                        tight,
+                    )
+                    .await
+                    .map(|o| o.stored.len()),
+                1 => store
+                    .push(
+                        &full.space_id(),
+                        &full.verifier(),
+                        &[rec(&format!("r{n}"), &[n])],
+                        tight,
+                    )
+                    .await
+                    .map(|o| o.stored.len()),
+                _ => store
+                    .push(
+                        &open.space_id(),
+                        &stranger.verifier(),
+                        &[rec(&format!("x{n}"), &[n])],
+                        tight,
+                    )
+                    .await
+                    .map(|o| o.stored.len()),
+            }
+        }));
+    }
+    let mut outcomes = Vec::new();
+    for task in tasks {
+        outcomes.push(task.await.unwrap());
+    }
+    // The open space has a quota of one record too: exactly one push wins.
+    let open_wins = (0..30).step_by(3).filter(|&n| outcomes[n] == Ok(1)).count();
+    assert_eq!(open_wins, 1, "{outcomes:?}");
+    for (n, outcome) in outcomes.iter().enumerate() {
+        match n % 3 {
+            0 if *outcome == Ok(1) => {}
+            0 | 1 => assert_eq!(
+                *outcome,
+                Err(StoreError::Refused(Refusal::SpaceFull)),
+                "{n}"
+            ),
+            _ => assert_eq!(
+                *outcome,
+                Err(StoreError::Refused(Refusal::Forbidden)),
+                "{n}"
+            ),
+        }
+    }
+    let page = store
+        .pull(&open.space_id(), &open.verifier(), 0, 100)
+        .await
+        .unwrap();
+    assert_eq!(page.records.len(), 1);
+    assert_eq!(page.records[0].seq, 1);
+    let page = store
+        .pull(&full.space_id(), &full.verifier(), 0, 100)
+        .await
+        .unwrap();
+    assert_eq!(
+        names(
+            &page
+                .records
+                .iter()
+                .map(|r| r.id.clone())
+                .collect::<Vec<_>>()
+        ),
+        ["only"]
+    );
+    store.close().await;
+}
+
 async fn http_sync_round_trip(db: &TestDb) {
     let store = db.store().await;
     let app = app(store.clone(), unlimited());
@@ -603,6 +709,13 @@ async fn http_errors_have_their_stable_codes(db: &TestDb) {
         (
             Method::GET,
             "/api/v2/health".into(),
+            None,
+            None,
+            (StatusCode::NOT_FOUND, "not_found", None),
+        ),
+        (
+            Method::GET,
+            "/api/".into(),
             None,
             None,
             (StatusCode::NOT_FOUND, "not_found", None),
