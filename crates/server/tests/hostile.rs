@@ -26,7 +26,7 @@ fn world() -> &'static World {
             .enable_all()
             .build()
             .unwrap();
-        let db = TestDb::sqlite("hostile");
+        let db = TestDb::sqlite_fixed("hostile");
         let space = Space::random();
         let app = runtime.block_on(async {
             let store = db.store().await;

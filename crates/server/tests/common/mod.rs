@@ -95,6 +95,14 @@ impl TestDb {
         TestDb::Sqlite { dir }
     }
 
+    /// A directory kept for the whole test process (no drop runs for a
+    /// static): the same one each run, emptied first.
+    pub fn sqlite_fixed(name: &str) -> TestDb {
+        let dir = std::env::temp_dir().join(format!("declic-test-{name}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        TestDb::Sqlite { dir }
+    }
+
     /// `None`, with a notice on the terminal, when no PostgreSQL is given.
     pub async fn postgres(name: &str) -> Option<TestDb> {
         let Ok(admin) = std::env::var(PG_URL_VAR) else {
