@@ -6,9 +6,13 @@
 //! a random space among `--spaces`, pushes 1–4 new records of 1 KiB, then
 //! pulls from that space's cursor; again, until `--seconds` or
 //! `--max-requests`. Every HTTP request counts (one sync = two requests).
+//! Closed loop by default (each connection sends as fast as answers come:
+//! the server's ceiling); with `--rate R`, open loop at R requests/s in
+//! all, each sync scheduled on a fixed timetable and its push's latency
+//! counted from its scheduled time (a late server cannot hide its delay).
 //!
 //! Usage: sync-load --addr 127.0.0.1:PORT [--spaces 100] [--connections 32]
-//!        [--seconds 10] [--max-requests 200000] [--pid PID] [--label TEXT]
+//!        [--rate 0] [--seconds 10] [--max-requests 200000] [--pid PID] [--label TEXT]
 
 #[path = "../../crates/server/tests/common/http.rs"]
 #[allow(dead_code)]
@@ -25,6 +29,7 @@ struct Options {
     addr: SocketAddr,
     spaces: usize,
     connections: usize,
+    rate: u64,
     seconds: u64,
     max_requests: u64,
     pid: Option<u32>,
@@ -57,6 +62,7 @@ fn options() -> Options {
         addr,
         spaces: number("--spaces", 100) as usize,
         connections: number("--connections", 32) as usize,
+        rate: number("--rate", 0),
         seconds: number("--seconds", 10),
         max_requests: number("--max-requests", 200_000),
         pid: get("--pid").map(|p| p.parse().expect("--pid")),
@@ -203,6 +209,12 @@ async fn run(o: Options) {
             stats.clone(),
         );
         let (addr, max) = (o.addr, o.max_requests);
+        // Open loop: this connection's share of the rate, two requests a sync.
+        let period = (o.rate > 0)
+            .then(|| Duration::from_secs_f64(2.0 * o.connections as f64 / o.rate as f64));
+        let offset = period.map_or(Duration::ZERO, |p| {
+            p.mul_f64(c as f64 / o.connections as f64)
+        });
         let mut rng = Rng(rng.next() | 1);
         tasks.push(tokio::task::spawn_local(async move {
             let Ok(mut conn) = Conn::connect(addr).await else {
@@ -210,7 +222,17 @@ async fn run(o: Options) {
                 return;
             };
             let mut n = 0u64;
+            let mut syncs = 0u32;
             while Instant::now() < deadline && sent.get() < max {
+                let scheduled = match period {
+                    Some(p) => {
+                        let at = started + offset + p * syncs;
+                        tokio::time::sleep_until(at.into()).await;
+                        at
+                    }
+                    None => Instant::now(),
+                };
+                syncs += 1;
                 let space = &spaces[rng.below(spaces.len())];
                 let count = 1 + rng.below(4);
                 let records: Vec<String> = (0..count)
@@ -224,7 +246,6 @@ async fn run(o: Options) {
                     .collect();
                 let body = format!(r#"{{"records":[{}]}}"#, records.join(","));
                 let path = format!("/api/v1/spaces/{}/records", space.id);
-                let t = Instant::now();
                 let push = conn
                     .send(
                         Method::POST,
@@ -233,7 +254,7 @@ async fn run(o: Options) {
                         Some(body.into_bytes()),
                     )
                     .await;
-                let push_us = t.elapsed().as_micros() as u32;
+                let push_us = scheduled.elapsed().as_micros() as u32;
                 let t = Instant::now();
                 let query = format!("{path}?after={}&limit=200", space.cursor.get());
                 let pull = conn
@@ -288,10 +309,11 @@ async fn run(o: Options) {
         *error_kinds.entry(*e).or_insert(0u32) += 1;
     }
     println!(
-        "| {:<10} | {:>6} | {:>5} | {:>7.0} | {:>6.2} | {:>6.2} | {:>8.2} | {:>8.2} | {:>7.1} | {:>6} | {:>5.1} | {:>5.1} | {:>5.1} |",
+        "| {:<10} | {:>6} | {:>5} | {:>6} | {:>7.0} | {:>6.2} | {:>6.2} | {:>8.2} | {:>8.2} | {:>7.1} | {:>6} | {:>5.1} | {:>5.1} | {:>5.1} |",
         o.label,
         o.spaces,
         o.connections,
+        if o.rate == 0 { "max".to_string() } else { o.rate.to_string() },
         ok / elapsed,
         percentile(&all, 50.0),
         percentile(&all, 99.0),
