@@ -33,11 +33,15 @@ pg_free_port() {
 
 pg_stop() {
   [ -n "${PG_DIR:-}" ] || return 0
+  local errexit=0
+  case $- in *e*) errexit=1; set +e ;; esac
   if [ -f "$PG_DIR/pg/postmaster.pid" ]; then
     pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/pg" -m fast -w stop >/dev/null 2>&1 || true
   fi
   rm -rf "$PG_DIR"
   PG_DIR=""
+  if [ $errexit = 1 ]; then set -e; fi
+  return 0
 }
 
 pg_start() {
