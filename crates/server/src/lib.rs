@@ -1,40 +1,43 @@
-//! Déclic's server: the built PWA and the API, on an embedded database.
+//! Déclic's server: the built PWA and the sync API, on SQLite or PostgreSQL.
 //!
-//! `run` starts it; `build_app` gives the router so integration tests spawn
-//! the real app on a random port.
+//! `run` starts it; `build_app` gives the router, which the integration
+//! tests drive in-process (`oneshot`) and, for the multi-process and load
+//! tests, serve on a port of their own.
 
 pub mod config;
-pub mod db;
 pub mod error;
+pub mod ids;
+pub mod limits;
 pub mod routes;
+pub mod store;
 
-use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{header, HeaderName, HeaderValue};
-use axum::middleware::{self, Next};
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use config::Config;
-use db::Db;
-use error::ApiError;
+use config::{ApiSettings, Config};
+use limits::Limiter;
 use routes::static_files::{self, StaticFiles};
-use tower_http::limit::RequestBodyLimitLayer;
+use std::fmt;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use store::{DbError, Store};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// Requests bodies above this are refused (413) before being read.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
-
+/// What every handler of `/api` shares.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Db,
+    pub store: Arc<dyn Store>,
+    pub limiter: Arc<Limiter>,
+    pub api: Arc<ApiSettings>,
 }
 
-pub fn build_app(db: Db, files: StaticFiles) -> Router {
-    let api = routes::api::router()
-        .with_state(AppState { db })
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(middleware::from_fn(refuse_large_bodies));
-
+pub fn build_app(store: Arc<dyn Store>, files: StaticFiles, api: ApiSettings) -> Router {
+    let state = AppState {
+        store,
+        limiter: Arc::new(Limiter::new(api.rates)),
+        api: Arc::new(api),
+    };
     let security = [
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "strict-origin-when-cross-origin"),
@@ -45,8 +48,8 @@ pub fn build_app(db: Db, files: StaticFiles) -> Router {
         ),
     ];
     let mut app = Router::new()
-        .nest("/api", api)
-        .fallback(static_files::serve)
+        .nest("/api", routes::api::router(state))
+        .fallback(app_files)
         .with_state(files);
     for (name, value) in security {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
@@ -57,20 +60,19 @@ pub fn build_app(db: Db, files: StaticFiles) -> Router {
     app
 }
 
-/// A declared body over the limit is refused with a JSON 413 before it is read.
-async fn refuse_large_bodies(request: Request, next: Next) -> Response {
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
-        return ApiError::PayloadTooLarge {
-            limit: MAX_BODY_BYTES,
-        }
-        .into_response();
+/// Everything that is not the API is the app; a path under `/api` that the
+/// nested router does not take (`/api/`) is still an API 404, in JSON.
+async fn app_files(files: State<StaticFiles>, request: Request) -> Response {
+    let path = request.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        let mut response = error::ApiError::NotFound.into_response();
+        response.headers_mut().insert(
+            HeaderName::from_static(routes::api::VERSION_HEADER),
+            HeaderValue::from(routes::api::API_VERSION),
+        );
+        return response;
     }
-    next.run(request).await
+    static_files::serve(files, request).await
 }
 
 pub fn init_tracing(filter: &str) {
@@ -79,25 +81,61 @@ pub fn init_tracing(filter: &str) {
     let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
 }
 
+/// Why the server could not start or stopped with an error.
+#[derive(Debug)]
+pub enum ServerError {
+    Database {
+        backend: String,
+        error: DbError,
+    },
+    Listen {
+        addr: SocketAddr,
+        error: std::io::Error,
+    },
+    Serve(std::io::Error),
+}
+
+impl fmt::Display for ServerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ServerError::Database { backend, error } => write!(f, "database ({backend}): {error}"),
+            ServerError::Listen { addr, error } => write!(f, "cannot listen on {addr}: {error}"),
+            ServerError::Serve(error) => write!(f, "server stopped: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for ServerError {}
+
 /// Opens the database, binds, serves until Ctrl-C or SIGTERM.
-pub async fn run(config: Config) -> Result<(), String> {
-    let db = Db::open(&config.data_dir)
+pub async fn run(config: Config) -> Result<(), ServerError> {
+    let store = store::open(&config.backend)
         .await
-        .map_err(|e| format!("database in {}: {e}", config.data_dir.display()))?;
-    let files = StaticFiles::new(config.dist_dir.clone());
+        .map_err(|error| ServerError::Database {
+            backend: format!("{:?}", config.backend),
+            error,
+        })?;
+    let files = StaticFiles::new(config.dist_dir.clone()).with_csp(&config.csp);
     if !files.is_built() {
         tracing::warn!(dist = %config.dist_dir.display(), "no index.html: the app is not built (run scripts/run); the API still works");
     }
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
-        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        .map_err(|error| ServerError::Listen {
+            addr: config.addr,
+            error,
+        })?;
+    let addr = listener.local_addr().map_err(ServerError::Serve)?;
     println!("Déclic est prêt : http://{addr}/");
-    axum::serve(listener, build_app(db.clone(), files))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())?;
-    db.close().await;
+    let app = build_app(store.clone(), files, config.api);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(ServerError::Serve)?;
+    store.close().await;
     Ok(())
 }
 

@@ -1,38 +1,64 @@
-//! `/api`: health now; sync later. Unknown endpoints and methods get JSON errors.
+//! `/api`: the versioned sync API under `/api/v1` (see API.md), health, and
+//! JSON errors for unknown endpoints and methods. Every answer carries
+//! `Declic-Api-Version` and `Cache-Control: no-store`.
 
 use crate::error::ApiError;
+use crate::limits::MAX_BODY_BYTES;
+use crate::routes::sync;
 use crate::AppState;
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use serde_json::json;
+use serde_json::{json, Value};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
-pub fn router() -> Router<AppState> {
+/// The major version in the path; a v2 would be nested beside it, and
+/// `/api/v1` kept working for installed apps.
+pub const API_VERSION: u32 = 1;
+pub const VERSION_HEADER: &str = "declic-api-version";
+
+/// Generic over the outer router's state, so it nests into any of them.
+pub fn router<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
+    let v1 = Router::new()
+        .route("/health", get(health))
+        .merge(sync::router(state.clone()));
     Router::new()
+        .nest("/v1", v1)
+        // Unversioned, kept for monitors and the e2e harness.
         .route("/health", get(health))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .with_state(state)
+        // The one body limit: extractors past it answer a JSON 413.
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // Defence in depth: a bug answers a JSON 500, never a dropped connection.
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::Internal("a handler panicked".into()).into_response()
+        }))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static(VERSION_HEADER),
+            HeaderValue::from(API_VERSION),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
 }
 
-async fn health(State(state): State<AppState>) -> Response {
-    let version = env!("CARGO_PKG_VERSION");
-    match state.db.instance_id().await {
-        Ok(instance) => Json(json!({
-            "status": "ok",
-            "version": version,
-            "database": "ok",
-            "instance": instance,
-        }))
-        .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "health check: database unavailable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "error", "version": version, "database": "unavailable" })),
-            )
-                .into_response()
-        }
-    }
+async fn health(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+    let instance = state
+        .store
+        .instance_id()
+        .await
+        .map_err(|e| ApiError::Unavailable(format!("health check: {e}")))?;
+    Ok(Json(json!({
+        "status": "ok",
+        "api_version": API_VERSION,
+        "version": env!("CARGO_PKG_VERSION"),
+        "database": "ok",
+        "instance": instance,
+    })))
 }

@@ -24,11 +24,23 @@ const REVALIDATE: &str = "no-cache";
 #[derive(Clone)]
 pub struct StaticFiles {
     dist: PathBuf,
+    /// Sent as `Content-Security-Policy` with every file when set. The hook
+    /// for the policy the build computes (hashes of its inline scripts);
+    /// empty (none sent) until then.
+    csp: Option<HeaderValue>,
 }
 
 impl StaticFiles {
     pub fn new(dist: PathBuf) -> Self {
-        StaticFiles { dist }
+        StaticFiles { dist, csp: None }
+    }
+
+    /// An empty or unusable policy sends no header.
+    pub fn with_csp(mut self, policy: &str) -> Self {
+        self.csp = Some(policy.trim())
+            .filter(|p| !p.is_empty())
+            .and_then(|p| HeaderValue::from_str(p).ok());
+        self
     }
 
     pub fn is_built(&self) -> bool {
@@ -37,6 +49,17 @@ impl StaticFiles {
 }
 
 pub async fn serve(State(files): State<StaticFiles>, request: Request) -> Response {
+    let csp = files.csp.clone();
+    let mut response = serve_file(files, request).await;
+    if let Some(policy) = csp {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    response
+}
+
+async fn serve_file(files: StaticFiles, request: Request) -> Response {
     if !files.is_built() {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
