@@ -11,10 +11,10 @@ use leptos::prelude::*;
 
 /// Today, in the phone's local time: `None` during the first render, then
 /// the browser's date.
-pub fn today() -> Signal<Option<Date>> {
+pub fn today() -> ReadSignal<Option<Date>> {
     let today = RwSignal::new(None);
     Effect::new(move |_| today.set(Some(read_today())));
-    today.read_only().into()
+    today.read_only()
 }
 
 fn read_today() -> Date {

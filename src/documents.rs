@@ -32,8 +32,8 @@ impl DocumentSaver {
     }
 
     /// Where the saves of this document stand, for `SaveIndicator`.
-    pub fn status(&self) -> Signal<SaveStatus> {
-        self.status.read_only().into()
+    pub fn status(&self) -> ReadSignal<SaveStatus> {
+        self.status.read_only()
     }
 
     /// Saves this version (browser only), after any write in flight.
@@ -83,7 +83,7 @@ impl<T: serde::Serialize + Send + Sync + 'static> Editor<T> {
 
 /// Opens the document saved under `key` for editing (a new one if none):
 /// `None` until the database is open and the document read.
-pub fn open_editor<T>(key: &'static str) -> Signal<Option<Editor<T>>>
+pub fn open_editor<T>(key: &'static str) -> ReadSignal<Option<Editor<T>>>
 where
     T: serde::Serialize + serde::de::DeserializeOwned + Default + Send + Sync + 'static,
 {
@@ -91,19 +91,19 @@ where
         doc: RwSignal::new(T::default()),
         saver: DocumentSaver::new(key),
     };
-    let ready = RwSignal::new(false);
+    let ready = RwSignal::new(None);
     when_loaded(async move {
         if let Some(doc) = load::<T>(key).await {
             editor.doc.set(doc);
         }
-        ready.set(true);
+        ready.set(Some(editor));
     });
-    Signal::derive(move || ready.get().then_some(editor))
+    ready.read_only()
 }
 
 /// Reads the document under `key` once the database is open (`None` until
 /// then; the default value if there is no such document).
-pub fn read_when_loaded<T>(key: &'static str) -> Signal<Option<T>>
+pub fn read_when_loaded<T>(key: &'static str) -> ReadSignal<Option<T>>
 where
     T: serde::de::DeserializeOwned + Default + Clone + Send + Sync + 'static,
 {
@@ -111,7 +111,7 @@ where
     when_loaded(async move {
         value.set(Some(load::<T>(key).await.unwrap_or_default()));
     });
-    value.read_only().into()
+    value.read_only()
 }
 
 /// Runs `read` once, as soon as the learner's database is open: one async

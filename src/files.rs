@@ -8,10 +8,10 @@ use leptos::prelude::*;
 /// Whether this browser can hand a file to another app (the Web Share API
 /// with files: Android Chrome, Safari): `false` during the first render,
 /// then the browser's answer, read in an effect.
-pub fn can_share_files() -> Signal<bool> {
+pub fn can_share_files() -> ReadSignal<bool> {
     let can = RwSignal::new(false);
     Effect::new(move |_| can.set(browser_can_share_files()));
-    can.read_only().into()
+    can.read_only()
 }
 
 /// web-sys exposes `navigator.canShare` only behind its unstable APIs, so

@@ -9,12 +9,9 @@ use leptos::prelude::*;
 /// (timed as "declic-pdf" for the benches).
 #[component]
 pub fn PdfButtons(make: impl Fn() -> (Vec<u8>, String) + Copy + 'static) -> impl IntoView {
-    // Kept in the reactive arena: the share button appears later (once the
-    // browser says it can share), and reactive views must be `Send`.
-    let make = StoredValue::new_local(make);
     let made = move || {
         crate::perf::start("declic-pdf");
-        let made = make.with_value(|make| make());
+        let made = make();
         crate::perf::end("declic-pdf");
         made
     };
@@ -24,11 +21,11 @@ pub fn PdfButtons(make: impl Fn() -> (Vec<u8>, String) + Copy + 'static) -> impl
             let (bytes, name) = made();
             files::save_file(&bytes, &name, "application/pdf");
         }>"Télécharger en PDF"</button>
-        {move || can_share.get().then(|| view! {
-            <button type="button" class="button" on:click=move |_| {
-                let (bytes, name) = made();
-                files::share_file(&bytes, &name, "application/pdf");
-            }>"Partager le PDF"</button>
-        })}
+        // Not shown until the browser says it can share files (`display:none`
+        // rather than `hidden`, which `.button`'s display would override).
+        <button type="button" class="button" style=move || (!can_share.get()).then_some("display:none") on:click=move |_| {
+            let (bytes, name) = made();
+            files::share_file(&bytes, &name, "application/pdf");
+        }>"Partager le PDF"</button>
     }
 }

@@ -8,6 +8,14 @@
 //! Word lists are data files under `data/` (one entry per line, `#`
 //! comments), compiled in with `include_str!` (see [`text::WordList`]).
 
+/// The word list of `data/<file>`, compiled in. `build.rs` copies it to
+/// `OUT_DIR` without its comments, so only the entries reach the wasm.
+macro_rules! word_list {
+    ($file:literal) => {
+        $crate::text::WordList::new(include_str!(concat!(env!("OUT_DIR"), "/data/", $file)))
+    };
+}
+
 pub mod advice;
 pub mod content;
 pub mod cv;
@@ -49,13 +57,30 @@ mod data_files {
         ]
     }
 
+    fn source(file: &str) -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .join(file);
+        std::fs::read_to_string(path).unwrap()
+    }
+
     #[test]
     fn every_data_file_parses_and_has_no_duplicates() {
         for (file, list) in all() {
+            let source = source(file);
+            let header = source.lines().next().unwrap_or("");
             assert!(
-                list.header().len() > 20,
+                header.starts_with("# ") && header.len() > 20,
                 "{file}: the first line says what the list is for"
             );
+            // What the app reads is the file's entries, in order.
+            let words: Vec<&str> = source
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| l.split('|').next().unwrap().trim())
+                .collect();
+            assert_eq!(list.words().collect::<Vec<_>>(), words, "{file}");
             assert!(list.entries().len() >= 5, "{file}: {:?}", list.entries());
             let mut seen = HashSet::new();
             for entry in list.entries() {

@@ -144,7 +144,9 @@ pub struct Entry {
 /// - a line starting with `#` is a comment (the file starts with one that
 ///   says what the list is for); blank lines are ignored.
 ///
-/// The file is read once, the first time the list is used.
+/// `build.rs` drops the comments before the file is compiled in (they
+/// would only weigh on the wasm). The list is read once, the first time it
+/// is used.
 pub struct WordList {
     source: &'static str,
     entries: OnceLock<Vec<Entry>>,
@@ -183,15 +185,6 @@ impl WordList {
             .iter()
             .find(|e| e.word == word)
             .map_or("", |e| e.note)
-    }
-
-    /// The file's first comment: what the list is for.
-    pub fn header(&self) -> &'static str {
-        self.source
-            .lines()
-            .next()
-            .and_then(|l| l.strip_prefix('#'))
-            .map_or("", str::trim)
     }
 }
 
@@ -327,7 +320,6 @@ mod tests {
         static LIST: WordList = WordList::new(
             "# What the list is for.\n\n# A comment.\nsalut | Madame, Monsieur\n  bisous  \nj'suis|je suis\n",
         );
-        assert_eq!(LIST.header(), "What the list is for.");
         assert_eq!(
             LIST.words().collect::<Vec<_>>(),
             ["salut", "bisous", "j'suis"]

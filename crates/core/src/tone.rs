@@ -75,21 +75,21 @@ impl ToneIssue {
 /// words, any case, accents optional; an entry of several words matches
 /// them in a row, and an apostrophe separates words ("j'suis" is "j" then
 /// "suis"). The file says more.
-pub static FAMILIAR: WordList = WordList::new(include_str!("../data/tone-familiar.txt"));
+pub static FAMILIAR: WordList = word_list!("tone-familiar.txt");
 
 /// Forms of "tu", matched like [`FAMILIAR`] (so "tuteur" and "statut" are
 /// not concerned).
-pub static TUTOIEMENT: WordList = WordList::new(include_str!("../data/tone-tutoiement.txt"));
+pub static TUTOIEMENT: WordList = word_list!("tone-tutoiement.txt");
 
 /// Acronyms learners rightly write in capitals (diplomas, contracts,
 /// institutions). Short capital words (under five letters) are never taken
 /// for shouting anyway; this list is for the longer ones, and for two in a
 /// row ("BAC PRO").
-pub static ACRONYMS: WordList = WordList::new(include_str!("../data/tone-acronyms.txt"));
+pub static ACRONYMS: WordList = word_list!("tone-acronyms.txt");
 
 /// Smileys typed with signs. A smiley that starts or ends with a letter
 /// ("xD", ":p") only counts apart from other letters ("Horaires:Plein").
-pub static SMILEYS: WordList = WordList::new(include_str!("../data/tone-smileys.txt"));
+pub static SMILEYS: WordList = word_list!("tone-smileys.txt");
 
 /// A word of a text: its letters as written, and folded for matching.
 struct Word<'a> {

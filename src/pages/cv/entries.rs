@@ -23,7 +23,7 @@ pub(super) trait EntryForm: Entry {
     /// Whether a piece of advice is about the entry `id`.
     fn is_about(target: &Target, id: u32) -> bool;
     /// The card's fields.
-    fn fields(editor: CvEditor, id: u32) -> AnyView;
+    fn fields(editor: CvEditor, id: u32) -> impl IntoView + 'static;
 }
 
 impl EntryForm for Experience {
@@ -38,7 +38,7 @@ impl EntryForm for Experience {
         matches!(*target, Target::Experience { id: t, .. } if t == id)
     }
 
-    fn fields(editor: CvEditor, id: u32) -> AnyView {
+    fn fields(editor: CvEditor, id: u32) -> impl IntoView + 'static {
         let cv = editor.doc();
         let (kind_id, current_id, desc_id) = (
             field_id::<Self>(id, "kind"),
@@ -80,7 +80,6 @@ impl EntryForm for Experience {
                     on:input=move |ev| { let v = event_target_value(&ev); edit::<Self>(editor, id, |e| e.description = v) }></textarea>
             </p>
         }
-        .into_any()
     }
 }
 
@@ -96,7 +95,7 @@ impl EntryForm for Education {
         matches!(*target, Target::Education { id: t, .. } if t == id)
     }
 
-    fn fields(editor: CvEditor, id: u32) -> AnyView {
+    fn fields(editor: CvEditor, id: u32) -> impl IntoView + 'static {
         view! {
             {text_field::<Self>(editor, id, "diploma", "Diplôme ou formation", |e| e.diploma.clone(), |e, v| e.diploma = v)}
             {text_field::<Self>(editor, id, "school", "École ou organisme", |e| e.school.clone(), |e, v| e.school = v)}
@@ -106,7 +105,6 @@ impl EntryForm for Education {
                 {month_field::<Self>(editor, id, "end", "Fin", |e| e.end, |e, v| e.end = v, |_| false)}
             </div>
         }
-        .into_any()
     }
 }
 

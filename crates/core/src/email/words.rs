@@ -8,14 +8,14 @@ use crate::text::WordList;
 
 /// Pet names and nicknames ("bogoss", "doudou"). Lowercase, without
 /// accents, like every list.
-pub static NICKNAMES: WordList = WordList::new(include_str!("../../data/email-nicknames.txt"));
+pub static NICKNAMES: WordList = word_list!("email-nicknames.txt");
 
 /// Jokes, slang and mildly vulgar words: common in teenage addresses, out
 /// of place on a CV.
-pub static JOKES: WordList = WordList::new(include_str!("../../data/email-jokes.txt"));
+pub static JOKES: WordList = word_list!("email-jokes.txt");
 
 /// Pseudonyms from video games and forums.
-pub static GAMER_TAGS: WordList = WordList::new(include_str!("../../data/email-gamer-tags.txt"));
+pub static GAMER_TAGS: WordList = word_list!("email-gamer-tags.txt");
 
 /// Small words glued to a flagged word in pseudonyms ("lebg", "ptitloup",
 /// "jaimelafete"). They are never flagged on their own; they let a run of
@@ -23,12 +23,12 @@ pub static GAMER_TAGS: WordList = WordList::new(include_str!("../../data/email-g
 /// it splits *entirely* into glue and listed words, which is the
 /// word-boundary care: "lebg" is "le" + "bg", but "bgdupont" is not read as
 /// "bg" + something, since "dupont" is neither.
-pub static GLUE: WordList = WordList::new(include_str!("../../data/email-glue.txt"));
+pub static GLUE: WordList = word_list!("email-glue.txt");
 
 /// Listed words distinctive enough to be found anywhere in a run of
 /// letters, even glued to unknown words ("lebogossdeparis"). Short words
 /// stay out: "fou" is in "foucault", "gros" in "grosjean".
-pub static DISTINCTIVE: WordList = WordList::new(include_str!("../../data/email-distinctive.txt"));
+pub static DISTINCTIVE: WordList = word_list!("email-distinctive.txt");
 
 pub(super) fn table_issue(word: &'static str) -> Option<EmailIssue> {
     if NICKNAMES.contains(word) {
