@@ -285,6 +285,14 @@ mod tests {
             ("emploi cv", false),
             ("emploi_cv", false),
             ("écrire", false),
+            ("qualites", true),
+            ("dans-trois-ans", true),
+            ("Qualites", false),
+            ("qualités", false),
+            ("-a", false),
+            ("a-", false),
+            ("a--b", false),
+            ("a b", false),
         ];
         for (id, expected) in cases {
             assert_eq!(is_slug(id), expected, "{id:?}");
@@ -304,6 +312,7 @@ mod tests {
             ("Bonjour – merci\u{a0}!", 2),
             ("un\ndeux\tTrois", 3),
             ("aujourd'hui, 2025", 2),
+            ("Je suis ponctuel\u{a0}: en stage.", 5),
         ];
         for (text, expected) in counts {
             assert_eq!(word_count(text), expected, "{text:?}");
