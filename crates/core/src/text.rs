@@ -52,6 +52,39 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Whitespace collapsed and trimmed: what a form keeps of what was typed.
+pub fn tidy(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Damerau–Levenshtein distance (optimal string alignment) between two
+/// strings: one substitution, insertion, deletion, or swap of two neighbours
+/// counts 1.
+pub fn typo_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[n][m]
+}
+
 /// Accents and ligatures removed, case kept: "Léa-Zoé Çelik" →
 /// "Lea-Zoe Celik", "Lætitia" → "Laetitia", "Œuvre" → "OEuvre".
 pub fn fold_accents(s: &str) -> String {

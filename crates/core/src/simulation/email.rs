@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{edit_distance, fold, tidy};
 use super::{get, ActionError, Coaching, Code, Feedback};
-use crate::cv::{check_email, EmailCheck};
+use crate::email::{check_email, EmailCheck};
+use crate::text::{fold, tidy, typo_distance};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Email {
@@ -306,7 +306,7 @@ pub fn check(scenario: &Email, state: &State) -> Vec<Problem> {
         if typed != expected {
             // One or two letters off is a slip of the finger; more is
             // another person's address.
-            let which = if edit_distance(&typed, &expected) <= 2 {
+            let which = if typo_distance(&typed, &expected) <= 2 {
                 Mistake::AddressTypo
             } else {
                 Mistake::WrongRecipient

@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{fold, tidy};
 use super::{get, ActionError, Coaching, Code, Feedback};
+use crate::text::{fold, tidy};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gestures {

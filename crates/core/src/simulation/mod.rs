@@ -33,7 +33,6 @@ pub mod procedure;
 pub mod recovery;
 pub mod scam;
 pub mod search;
-pub mod text;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -28,8 +28,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::text::fold;
 use super::{ActionError, Coaching, Code, Feedback};
+use crate::text::fold;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordScenario {

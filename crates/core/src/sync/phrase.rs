@@ -64,63 +64,13 @@ fn list() -> &'static List {
     })
 }
 
+/// The one folding and typo rule of the core (`crate::text`), re-exported
+/// because they define what "the same word" means for a phrase.
+pub use crate::text::{fold, typo_distance};
+
 /// The word list, in the order of their number.
 pub fn words() -> &'static [&'static str] {
     &list().words
-}
-
-/// What a learner may type for a word: lower case, accents removed, ligatures
-/// spelt out ("Œuf" → "oeuf"). Other characters are kept.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let folded = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ý' | 'ÿ' => "y",
-            'œ' => "oe",
-            'æ' => "ae",
-            other => {
-                out.push(other);
-                continue;
-            }
-        };
-        out.push_str(folded);
-    }
-    out
-}
-
-/// Damerau–Levenshtein distance (optimal string alignment) between two
-/// strings: one substitution, insertion, deletion, or swap of two neighbours
-/// counts 1.
-pub fn typo_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[n][m]
 }
 
 // ---------------------------------------------------------------------------
