@@ -15,26 +15,30 @@
 
 mod catalogue;
 mod competence;
+mod date;
 mod error;
 mod front_matter;
 mod html;
 mod markdown;
 mod quiz;
 mod readability;
+mod references;
 mod report;
 mod rust_source;
 mod svg;
 mod tree;
 mod typography;
 
+pub use date::Date;
 pub use error::ContentError;
 pub use report::{LessonReport, Report};
 pub use rust_source::catalogue_to_rust;
 
-use competence::{FileResult, Source};
+use competence::{FileResult, Shared, Source};
 use declic_core::content::{Catalogue, CompetenceSummary, Domain, PositioningBank};
 use error::Diag;
 use markdown::Illustrations;
+use references::References;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -50,13 +54,51 @@ pub struct Compiled {
     /// (`Catalogue::positioning_url`).
     pub files: Vec<(String, Vec<u8>)>,
     pub report: Report,
+    /// What to look at that does not stop the build: reviews older than a
+    /// year, lessons with no official source, references nobody shows.
+    /// Sorted by file then line.
+    pub warnings: Vec<ContentError>,
+}
+
+/// What a compilation may depend on besides the files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The day review dates are measured against. The compiler has no
+    /// clock: the CLI passes it in (`--today`, `SOURCE_DATE_EPOCH` or the
+    /// system clock). `None`: review ages are not checked.
+    pub today: Option<Date>,
+}
+
+/// The file listing every address and number learners may read.
+pub const REFERENCES_FILE: &str = "references.toml";
+
+/// Compiles the content directory (the one holding `domains.toml`), with no
+/// date to measure reviews against. See [`compile_with`].
+pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
+    compile_with(content_dir, Options::default())
 }
 
 /// Compiles the content directory (the one holding `domains.toml`).
 /// On failure returns all errors found, sorted by file then line.
-pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
+pub fn compile_with(content_dir: &Path, options: Options) -> Result<Compiled, Vec<ContentError>> {
     let prefix = display_prefix(content_dir);
     let mut errors: Vec<ContentError> = Vec::new();
+    let mut warnings: Vec<ContentError> = Vec::new();
+
+    let mut references_diag = Diag::new(prefix.join(REFERENCES_FILE));
+    let references = match std::fs::read_to_string(content_dir.join(REFERENCES_FILE)) {
+        Ok(text) => Some(References::parse(
+            &error::normalise_newlines(&text),
+            &mut references_diag,
+        )),
+        Err(e) => {
+            references_diag.error(
+                0,
+                format!("cannot read the list of addresses and numbers: {e}"),
+            );
+            None
+        }
+    };
 
     // The map first: links and file listings are checked against it.
     let mut map_diag = Diag::new(prefix.join("domains.toml"));
@@ -80,6 +122,11 @@ pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
     let known_ids: Option<BTreeSet<String>> =
         domains.as_ref().map(|_| listed.keys().cloned().collect());
 
+    let shared = Shared {
+        known_ids: known_ids.as_ref(),
+        references: references.as_ref(),
+        today: options.today,
+    };
     let mut illustrations = Illustrations::default();
     let mut lessons: BTreeMap<String, competence::Lesson> = BTreeMap::new();
     let mut files_by_id: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -102,7 +149,7 @@ pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
             stem: &file.stem,
         };
         let FileResult { front, lesson } =
-            competence::compile(&source, known_ids.as_ref(), &mut illustrations, &mut diag);
+            competence::compile(&source, &shared, &mut illustrations, &mut diag);
 
         // Cross-checks between the file, its folder and the map.
         let id_line = front.as_ref().map_or(0, |f| f.id_line);
@@ -155,6 +202,7 @@ pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
             _ => {}
         }
         errors.extend(diag.errors);
+        warnings.extend(diag.warnings);
     }
     for (id, (_, line)) in &listed {
         if !files_by_id.contains_key(id) {
@@ -170,13 +218,24 @@ pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
     }
     errors.extend(map_diag.errors);
     errors.extend(illustrations.errors);
+    if let Some(references) = &references {
+        references.warn_unused(&mut references_diag);
+    }
+    errors.extend(references_diag.errors);
+    warnings.extend(references_diag.warnings);
 
+    // Stable: errors on one line keep the order they were found in.
+    let by_place = |a: &ContentError, b: &ContentError| (&a.file, a.line).cmp(&(&b.file, b.line));
     if !errors.is_empty() {
-        // Stable: errors on one line keep the order they were found in.
-        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        errors.sort_by(by_place);
         return Err(errors);
     }
-    Ok(assemble(domains.unwrap_or_default(), lessons))
+    warnings.sort_by(by_place);
+    let mut compiled = assemble(domains.unwrap_or_default(), lessons);
+    compiled.report.references = references.map_or(0, |r| r.len());
+    compiled.report.warnings = warnings.len();
+    compiled.warnings = warnings;
+    Ok(compiled)
 }
 
 /// Builds the catalogue, the JSON files and the report from valid input.
@@ -209,6 +268,7 @@ fn assemble(
 
             report.competences += 1;
             report.steps += lesson.content.steps.len();
+            report.sources += lesson.front.sources.len();
             report.illustrations += lesson.illustrations;
             for question in &lesson.content.quiz {
                 *report.questions.entry(question.kind()).or_default() += 1;
@@ -246,6 +306,7 @@ fn assemble(
         catalogue,
         files,
         report,
+        warnings: Vec::new(),
     }
 }
 

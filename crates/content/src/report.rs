@@ -19,6 +19,12 @@ pub struct Report {
     pub illustrations: usize,
     /// Total bytes of the compiled JSON files.
     pub total_bytes: usize,
+    /// Sources cited in front matter, over all lessons.
+    pub sources: usize,
+    /// Entries of content/references.toml.
+    pub references: usize,
+    /// Warnings (see `Compiled::warnings`).
+    pub warnings: usize,
     /// One line per lesson, in catalogue order.
     pub lessons: Vec<LessonReport>,
 }
@@ -46,6 +52,9 @@ impl Report {
             positioning: Level::ALL.into_iter().map(|l| (l, 0)).collect(),
             illustrations: 0,
             total_bytes: 0,
+            sources: 0,
+            references: 0,
+            warnings: 0,
             lessons: Vec::new(),
         }
     }
@@ -78,6 +87,11 @@ impl fmt::Display for Report {
         )?;
         writeln!(f, "quiz questions: {questions} ({by_kind})")?;
         writeln!(f, "positioning items: {items} ({by_level})")?;
+        writeln!(
+            f,
+            "provenance: {} sources cited, {} checked references, {} warning(s)",
+            self.sources, self.references, self.warnings
+        )?;
         writeln!(
             f,
             "files: {} JSON, {} bytes ({:.1} KB) before compression",

@@ -336,7 +336,7 @@ fn errors_are_all_reported_sorted_by_file_and_line() {
     let mut files = valid_files();
     let first = files[PIECE_JOINTE]
         .replace("minutes = 8", "minutes = 99")
-        .replace("https://www.service-public.fr/", "http://x.fr")
+        .replace("(https://www.service-public.fr/)", "(http://x.fr)")
         .replace("- [ ] Une étoile", "- [x] Une étoile");
     files.insert(PIECE_JOINTE.into(), first);
     let second = files[CREER].replace("title = \"Créer une adresse\"", "title = \"\"");
@@ -351,8 +351,8 @@ fn errors_are_all_reported_sorted_by_file_and_line() {
         [
             "content/email/email-creer.md:5",
             "content/email/email-piece-jointe.md:7",
-            "content/email/email-piece-jointe.md:30",
-            "content/email/email-piece-jointe.md:39",
+            "content/email/email-piece-jointe.md:35",
+            "content/email/email-piece-jointe.md:44",
         ],
         "{shown:#?}"
     );
