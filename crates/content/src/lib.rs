@@ -7,6 +7,13 @@
 //! Rust source by [`catalogue_to_rust`]) and one content-hashed JSON file
 //! per competence.
 //!
+//! Every address and number a learner reads must be in
+//! `content/references.toml`, and every lesson says where its facts come
+//! from (`sources`, official first) and when they were checked
+//! (`reviewed`); [`compile_with`] measures review ages against the date its
+//! caller passes in (the compiler has no clock) and returns warnings beside
+//! the output.
+//!
 //! Content that breaks a rule never reaches a learner: [`compile`] returns
 //! every error found (not just the first), each with its file and line.
 //! Output is deterministic (same input, same bytes), so the app's
