@@ -1,4 +1,4 @@
-//! Documents the learner writes (the CV, later the letters): one record per
+//! Documents the learner writes (the CV, the letter): one record per
 //! document in IndexedDB's `documents` store, saved on every change.
 //!
 //! Unlike progress (an append-only log), a document is one value that
@@ -8,6 +8,9 @@
 //! next, so typing fast never queues hundreds of writes and the disk always
 //! ends with the last keystroke. A failed write keeps the value in memory
 //! and the previous version on the disk.
+//!
+//! Views get read-only signals ([`Editor::doc`], [`DocumentSaver::status`]):
+//! a document changes only through [`Editor::edit`], which saves it.
 
 use crate::learner::SaveStatus;
 use leptos::prelude::*;
@@ -17,7 +20,7 @@ use leptos::prelude::*;
 pub struct DocumentSaver {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     key: &'static str,
-    pub status: RwSignal<SaveStatus>,
+    status: RwSignal<SaveStatus>,
 }
 
 impl DocumentSaver {
@@ -26,6 +29,11 @@ impl DocumentSaver {
             key,
             status: RwSignal::new(SaveStatus::Idle),
         }
+    }
+
+    /// Where the saves of this document stand, for `SaveIndicator`.
+    pub fn status(&self) -> Signal<SaveStatus> {
+        self.status.read_only().into()
     }
 
     /// Saves this version (browser only), after any write in flight.
@@ -46,7 +54,7 @@ impl DocumentSaver {
 /// A document being edited and its saver; `Copy`, so every handler can
 /// hold one.
 pub struct Editor<T: Send + Sync + 'static> {
-    pub doc: RwSignal<T>,
+    doc: RwSignal<T>,
     pub saver: DocumentSaver,
 }
 
@@ -58,6 +66,13 @@ impl<T: Send + Sync + 'static> Clone for Editor<T> {
 
 impl<T: Send + Sync + 'static> Copy for Editor<T> {}
 
+impl<T: Send + Sync + 'static> Editor<T> {
+    /// The document, to read (change it with [`Editor::edit`]).
+    pub fn doc(&self) -> ReadSignal<T> {
+        self.doc.read_only()
+    }
+}
+
 impl<T: serde::Serialize + Send + Sync + 'static> Editor<T> {
     /// Changes the document and saves the new version.
     pub fn edit(&self, change: impl FnOnce(&mut T)) {
@@ -68,43 +83,49 @@ impl<T: serde::Serialize + Send + Sync + 'static> Editor<T> {
 
 /// Opens the document saved under `key` for editing (a new one if none):
 /// `None` until the database is open and the document read.
-pub fn open_editor<T>(key: &'static str) -> RwSignal<Option<Editor<T>>>
+pub fn open_editor<T>(key: &'static str) -> Signal<Option<Editor<T>>>
 where
-    T: serde::Serialize + serde::de::DeserializeOwned + Default + Clone + Send + Sync + 'static,
+    T: serde::Serialize + serde::de::DeserializeOwned + Default + Send + Sync + 'static,
 {
-    let editor = RwSignal::new(None);
-    let ready = read_when_loaded::<T>(key);
-    Effect::new(move |_| {
-        if let Some(doc) = ready.get() {
-            if editor.with_untracked(Option::is_none) {
-                editor.set(Some(Editor {
-                    doc: RwSignal::new(doc),
-                    saver: DocumentSaver::new(key),
-                }));
-            }
+    let editor = Editor {
+        doc: RwSignal::new(T::default()),
+        saver: DocumentSaver::new(key),
+    };
+    let ready = RwSignal::new(false);
+    when_loaded(async move {
+        if let Some(doc) = load::<T>(key).await {
+            editor.doc.set(doc);
         }
+        ready.set(true);
     });
-    editor
+    Signal::derive(move || ready.get().then_some(editor))
 }
 
 /// Reads the document under `key` once the database is open (`None` until
 /// then; the default value if there is no such document).
-pub fn read_when_loaded<T>(key: &'static str) -> RwSignal<Option<T>>
+pub fn read_when_loaded<T>(key: &'static str) -> Signal<Option<T>>
 where
-    T: serde::de::DeserializeOwned + Default + Send + Sync + 'static,
+    T: serde::de::DeserializeOwned + Default + Clone + Send + Sync + 'static,
 {
-    let learner = expect_context::<crate::learner::Learner>();
     let value = RwSignal::new(None);
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !learner.loaded.get() {
-            return done.unwrap_or(false);
-        }
-        leptos::task::spawn_local(async move {
-            value.set(Some(load::<T>(key).await.unwrap_or_default()));
-        });
-        true
+    when_loaded(async move {
+        value.set(Some(load::<T>(key).await.unwrap_or_default()));
     });
-    value
+    value.read_only().into()
+}
+
+/// Runs `read` once, as soon as the learner's database is open: one async
+/// read, whose result the caller's signal receives.
+fn when_loaded(read: impl std::future::Future<Output = ()> + 'static) {
+    let learner = expect_context::<crate::learner::Learner>();
+    let read = StoredValue::new_local(Some(read));
+    Effect::new(move |_| {
+        if learner.loaded.get() {
+            if let Some(read) = read.try_update_value(Option::take).flatten() {
+                leptos::task::spawn_local(read);
+            }
+        }
+    });
 }
 
 /// Reads a document saved under `key` (`None` if there is none yet).

@@ -85,11 +85,11 @@ impl Default for Learner {
 /// Shows the progress events' status unless given another one (a document).
 #[component]
 pub fn SaveIndicator(
-    #[prop(optional)] status: Option<RwSignal<SaveStatus>>,
+    #[prop(optional, into)] status: Option<Signal<SaveStatus>>,
     #[prop(optional, into)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let learner = expect_context::<Learner>();
-    let status = status.unwrap_or(learner.save);
+    let status = status.unwrap_or_else(|| learner.save.into());
     let retry = move || match on_retry {
         Some(f) => f.run(()),
         None => learner.retry(),

@@ -8,8 +8,10 @@
 
 pub mod app;
 pub mod catalogue;
+pub mod clock;
 pub mod content_loader;
 pub mod documents;
+pub mod files;
 pub mod learner;
 pub mod pages;
 pub mod perf;

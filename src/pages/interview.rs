@@ -4,6 +4,7 @@
 //! and a short self-check quiz with the same widgets as the lessons' quizzes.
 
 use crate::app::focus_soon;
+use crate::clock;
 use crate::pages::question::{display_order, seed_of, AnswerInput, Draft, Prompt, VerdictView};
 use crate::speech::ListenButton;
 use declic_core::interview::{
@@ -122,26 +123,17 @@ fn Practice() -> impl IntoView {
     }
 }
 
-/// Counts down one second at a time while the signal is positive.
+/// Counts down one second at a time while the signal is positive (on the
+/// page's clock, see `clock::after`).
 fn tick(seconds_left: RwSignal<Option<u32>>) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        let step = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if let Some(Some(s)) = seconds_left.try_get_untracked() {
-                if s > 0 {
-                    seconds_left.set(Some(s - 1));
-                    tick(seconds_left);
-                }
+    clock::after(1000, move || {
+        if let Some(Some(s)) = seconds_left.try_get_untracked() {
+            if s > 0 {
+                seconds_left.set(Some(s - 1));
+                tick(seconds_left);
             }
-        });
-        if let Some(w) = web_sys::window() {
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 1000);
         }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = seconds_left;
+    });
 }
 
 /// A short quiz on the interview itself (not recorded as a competence: the

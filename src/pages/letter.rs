@@ -4,13 +4,15 @@
 //! a ready e-mail draft. Saved on every change, like the CV; the sender's
 //! name and contact come from the CV.
 
+use crate::clock;
 use crate::documents::{self, Editor};
 use crate::learner::SaveIndicator;
-use crate::pages::cv::{AdviceNote, PdfButtons};
-use declic_core::cv::{AdviceLevel, Cv};
-use declic_core::letter::{
-    coach, compose, email_draft, french_date, place_date, Closing, Letter, LetterTarget,
-};
+use crate::pages::advice_notes::{AdviceNote, AllAdvice};
+use crate::pages::pdf_buttons::PdfButtons;
+use declic_core::advice::AdviceLevel;
+use declic_core::cv::Cv;
+use declic_core::date::Date;
+use declic_core::letter::{coach, compose, email_draft, place_date, Closing, Letter, LetterTarget};
 use leptos::prelude::*;
 
 const DOCUMENT: &str = "letter";
@@ -19,34 +21,20 @@ const DOCUMENT: &str = "letter";
 pub fn LetterBuilder() -> impl IntoView {
     let editor = documents::open_editor::<Letter>(DOCUMENT);
     let cv = documents::read_when_loaded::<Cv>("cv");
+    let today = clock::today();
     view! {
         <h1 tabindex="-1">"Ma lettre de motivation"</h1>
         <p>"Pour une candidature spontanée\u{a0}: vous écrivez à une entreprise qui n'a pas publié d'offre. Trois parties\u{a0}: pourquoi elle, ce que vous apportez, quand vous êtes disponible."</p>
-        {move || match (editor.get(), cv.get()) {
-            (Some(editor), Some(cv)) => view! { <LetterForm editor=editor cv=cv /> }.into_any(),
+        {move || match (editor.get(), cv.get(), today.get()) {
+            (Some(editor), Some(cv), Some(today)) => view! { <LetterForm editor=editor cv=cv today=today /> }.into_any(),
             _ => view! { <p class="loading">"Chargement de votre lettre…"</p> }.into_any(),
         }}
     }
 }
 
-/// Today as "3 mars 2025" (the core has no clock).
-fn today() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let now = js_sys::Date::new_0();
-        french_date(
-            now.get_date() as u8,
-            now.get_month() as u8 + 1,
-            now.get_full_year() as u16,
-        )
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    french_date(1, 1, 2026)
-}
-
 #[component]
-fn LetterForm(editor: Editor<Letter>, cv: Cv) -> impl IntoView {
-    let letter = editor.doc;
+fn LetterForm(editor: Editor<Letter>, cv: Cv, today: Date) -> impl IntoView {
+    let letter = editor.doc();
     let cv = StoredValue::new(cv);
     let advice = Memo::new(move |_| letter.with(|l| cv.with_value(|cv| coach(l, cv))));
     let saver = editor.saver;
@@ -83,14 +71,14 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv) -> impl IntoView {
                 advice.with(|all| {
                     all.iter()
                         .filter(|a| a.target == target && (a.level == AdviceLevel::Problem || filled))
-                        .map(|a| view! { <AdviceNote advice=to_cv_advice(a) /> })
+                        .map(|a| view! { <AdviceNote advice=a.clone() /> })
                         .collect_view()
                 })
             }}
         }
     };
     view! {
-        <SaveIndicator status=saver.status on_retry=move |_| saver.retry() />
+        <SaveIndicator status=saver.status() on_retry=move |_| saver.retry() />
         <section class="cv-section" aria-labelledby="lettre-entreprise">
             <h2 id="lettre-entreprise">"L'entreprise"</h2>
             {field("lettre-company", "Nom de l'entreprise", "Par exemple\u{a0}: Boulangerie Dupont", LetterTarget::Company, |l| l.company.clone(), |l, v| l.company = v, false)}
@@ -116,46 +104,23 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv) -> impl IntoView {
                 </select>
             </p>
         </section>
-        <section class="cv-section" aria-labelledby="lettre-conseils">
-            <h2 id="lettre-conseils">"Conseils pour votre lettre"</h2>
-            {move || {
-                let all = advice.get();
-                if all.is_empty() {
-                    view! { <p class="saved">"Votre lettre est complète. Bravo\u{a0}!"</p> }.into_any()
-                } else {
-                    all.iter().map(|a| view! { <AdviceNote advice=to_cv_advice(a) /> }).collect_view().into_any()
-                }
-            }}
-        </section>
-        <LetterPreview letter=letter cv=cv />
-    }
-}
-
-/// The letter's advice in the shape the CV's advice note shows.
-fn to_cv_advice(a: &declic_core::letter::LetterAdvice) -> declic_core::cv::Advice {
-    declic_core::cv::Advice {
-        target: declic_core::cv::Target::Whole,
-        level: a.level,
-        message: a.message.clone(),
-        suggestion: a.suggestion.clone(),
-        lesson: a.lesson,
+        <AllAdvice advice=advice title="Conseils pour votre lettre" id="lettre-conseils"
+            done="Votre lettre est complète. Bravo\u{a0}!" />
+        <LetterPreview letter=letter cv=cv today=today />
     }
 }
 
 #[component]
-fn LetterPreview(letter: RwSignal<Letter>, cv: StoredValue<Cv>) -> impl IntoView {
+fn LetterPreview(letter: ReadSignal<Letter>, cv: StoredValue<Cv>, today: Date) -> impl IntoView {
     let composed = Memo::new(move |_| {
-        letter
-            .with(|l| cv.with_value(|cv| compose(l, cv, &place_date(&cv.identity.city, &today()))))
+        letter.with(|l| {
+            cv.with_value(|cv| compose(l, cv, &place_date(&cv.identity.city, &today.french())))
+        })
     });
     let draft = Memo::new(move |_| letter.with(|l| cv.with_value(|cv| email_draft(l, cv))));
     let make = move || {
         let bytes = composed.with_untracked(declic_pdf::letter_pdf);
-        (
-            bytes,
-            cv.with_value(crate::pages::cv::pdf_file_name)
-                .replacen("CV", "Lettre", 1),
-        )
+        (bytes, cv.with_value(|cv| cv.identity.file_name("Lettre")))
     };
     view! {
         <section class="cv-section" aria-labelledby="lettre-apercu">

@@ -1,5 +1,6 @@
 //! One module per screen. `screen` maps a route to its view.
 
+mod advice_notes;
 pub(crate) mod cv;
 mod home;
 mod interview;
@@ -8,6 +9,7 @@ mod letter;
 mod map;
 mod not_found;
 mod path;
+mod pdf_buttons;
 mod positioning;
 mod progress_marks;
 mod question;

@@ -125,6 +125,11 @@ describe("Mon CV", () => {
       assert.ok(text.includes(expected), `${expected} in the PDF text:\n${text}`);
     }
     execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", pdf, join(OUTPUT, "cv-pdf")]);
+
+    // One month prints once, in the preview as in the PDF.
+    await page.getByLabel("Fin (mois et année)").fill("2024-03");
+    await page.locator(".cv-preview", { hasText: "(Emploi, mars 2024)" }).waitFor();
+    assert.ok(!(await page.locator(".cv-preview").innerText()).includes("mars 2024 – mars 2024"));
     await context.close();
   });
 });

@@ -114,21 +114,10 @@ fn heading(
 /// Lowercase letters and digits only, accents folded, words separated by
 /// one space: so "Bonne réponse !" and "bonne reponse" compare equal.
 fn normalise(text: &str) -> String {
-    let folded: String = text
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'à' | 'â' | 'ä' => 'a',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    let folded = declic_core::text::fold(text);
+    declic_core::text::words(&folded)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn check_explanation(explanation: &str, line: usize, diag: &mut Diag) {

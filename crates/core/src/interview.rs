@@ -421,67 +421,8 @@ mod tests {
     use crate::content::QuestionKind;
     use crate::quiz::{check, Answer};
 
-    /// FALC limit on sentence length, in words.
-    const MAX_WORDS: usize = 20;
-
-    /// Words of a text: whitespace-separated tokens that hold a letter or a
-    /// digit (a lone ":" or "»" is not a word).
-    fn words(text: &str) -> usize {
-        text.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
-    }
-
-    fn sentences(text: &str) -> impl Iterator<Item = &str> {
-        text.split(['.', '!', '?', '…'])
-            .filter(|s| s.chars().any(char::is_alphanumeric))
-    }
-
-    /// Everything wrong with one learner-facing text, as readable messages.
-    fn problems(text: &str) -> Vec<String> {
-        let mut found = Vec::new();
-        if text.trim().is_empty() {
-            found.push("empty".to_string());
-        }
-        if text.trim() != text || text.contains("  ") {
-            found.push("stray spaces".to_string());
-        }
-        for sentence in sentences(text) {
-            let n = words(sentence);
-            if n > MAX_WORDS {
-                found.push(format!("{n} words in {:?}", sentence.trim()));
-            }
-        }
-        let chars: Vec<char> = text.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
-            let before = i.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(i + 1).copied();
-            let ok = match c {
-                ':' | '?' | '!' | ';' | '»' => before == Some('\u{a0}'),
-                '«' => after == Some('\u{a0}'),
-                _ => true,
-            };
-            if !ok {
-                found.push(format!("no non-breaking space around {c:?}"));
-            }
-        }
-        found
-    }
-
-    fn assert_falc(what: &str, text: &str) {
-        let found = problems(text);
-        assert!(found.is_empty(), "{what}: {found:?} in {text:?}");
-    }
-
-    fn is_slug(id: &str) -> bool {
-        !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            && !id.starts_with('-')
-            && !id.ends_with('-')
-            && !id.contains("--")
-    }
+    use crate::plain_french::assert_plain as assert_falc;
+    use crate::text::{is_slug, sentences, word_count as words};
 
     /// Every learner-facing text of the quiz, with a name for messages.
     fn quiz_texts(quiz: &[Question]) -> Vec<(String, String)> {
@@ -521,49 +462,6 @@ mod tests {
             assert!(is_slug(q.id), "{:?} is not a slug", q.id);
             assert!(seen.insert(q.id), "{:?} is used twice", q.id);
         }
-    }
-
-    #[test]
-    fn slugs_are_recognised() {
-        let cases = [
-            ("qualites", true),
-            ("dans-trois-ans", true),
-            ("", false),
-            ("Qualites", false),
-            ("qualités", false),
-            ("-a", false),
-            ("a-", false),
-            ("a--b", false),
-            ("a b", false),
-        ];
-        for (id, slug) in cases {
-            assert_eq!(is_slug(id), slug, "{id:?}");
-        }
-    }
-
-    #[test]
-    fn the_checker_catches_long_sentences_and_missing_spaces() {
-        let long = "Un deux trois quatre cinq six sept huit neuf dix onze douze treize \
-                    quatorze quinze seize dix-sept dix-huit dix-neuf vingt vingt-et-un.";
-        let cases = [
-            ("Bonjour. Ça va\u{a0}?", 0),
-            ("Vrai\u{a0}: «\u{a0}Oui\u{a0}» et non\u{a0}!", 0),
-            (long, 1),
-            ("Ça va ?", 1),
-            ("Ça va?", 1),
-            ("Dites « oui »", 2),
-            ("", 1),
-            (" Bonjour.", 1),
-        ];
-        for (text, count) in cases {
-            assert_eq!(
-                problems(text).len(),
-                count,
-                "{text:?}: {:?}",
-                problems(text)
-            );
-        }
-        assert_eq!(words("Je suis ponctuel\u{a0}: en stage."), 5);
     }
 
     #[test]
@@ -702,10 +600,5 @@ mod tests {
         }
         let distinct: HashSet<Vec<usize>> = (0..10).map(practice_order).collect();
         assert!(distinct.len() > 1, "the seed changes the order");
-    }
-
-    #[test]
-    fn preparing_takes_one_minute() {
-        assert_eq!(PREPARE_SECONDS, 60);
     }
 }

@@ -4,12 +4,87 @@
 //! network, the file system or the database. Everything here is synchronous,
 //! deterministic and tested natively with `cargo test`. The app (`src/`) and
 //! the server (`crates/server`) are the imperative shells around it.
+//!
+//! Word lists are data files under `data/` (one entry per line, `#`
+//! comments), compiled in with `include_str!` (see [`text::WordList`]).
 
+pub mod advice;
 pub mod content;
 pub mod cv;
+pub mod date;
+pub mod email;
 pub mod interview;
+pub mod lessons;
 pub mod letter;
+pub mod phone;
+pub mod plain_french;
 pub mod positioning;
 pub mod progress;
 pub mod quiz;
 pub mod route;
+pub mod text;
+pub mod tone;
+
+/// Every data file under `data/`, parsed: each has a header, entries, and
+/// no entry twice (compared without case or accents, as they are matched).
+#[cfg(test)]
+mod data_files {
+    use crate::text::{fold, WordList};
+    use std::collections::HashSet;
+
+    fn all() -> Vec<(&'static str, &'static WordList)> {
+        use crate::email::words::{DISTINCTIVE, GAMER_TAGS, GLUE, JOKES, NICKNAMES};
+        use crate::tone::{ACRONYMS, FAMILIAR, SMILEYS, TUTOIEMENT};
+        vec![
+            ("email-nicknames.txt", &NICKNAMES),
+            ("email-jokes.txt", &JOKES),
+            ("email-gamer-tags.txt", &GAMER_TAGS),
+            ("email-glue.txt", &GLUE),
+            ("email-distinctive.txt", &DISTINCTIVE),
+            ("tone-familiar.txt", &FAMILIAR),
+            ("tone-tutoiement.txt", &TUTOIEMENT),
+            ("tone-acronyms.txt", &ACRONYMS),
+            ("tone-smileys.txt", &SMILEYS),
+            ("english-words.txt", &crate::plain_french::ENGLISH_WORDS),
+        ]
+    }
+
+    #[test]
+    fn every_data_file_parses_and_has_no_duplicates() {
+        for (file, list) in all() {
+            assert!(
+                list.header().len() > 20,
+                "{file}: the first line says what the list is for"
+            );
+            assert!(list.entries().len() >= 5, "{file}: {:?}", list.entries());
+            let mut seen = HashSet::new();
+            for entry in list.entries() {
+                assert!(!entry.word.is_empty(), "{file}: an empty entry");
+                assert!(
+                    !entry.word.contains('|') && !entry.note.contains('|'),
+                    "{file}: {entry:?} has two \"|\""
+                );
+                // Smileys are matched as typed (":p" and ":P" both count).
+                let key = if file == "tone-smileys.txt" {
+                    entry.word.to_string()
+                } else {
+                    fold(entry.word)
+                };
+                assert!(seen.insert(key), "{file}: {:?} is there twice", entry.word);
+            }
+        }
+    }
+
+    #[test]
+    fn every_file_of_the_data_folder_is_read() {
+        let listed: HashSet<&str> = all().into_iter().map(|(file, _)| file).collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            assert!(
+                listed.contains(name.as_str()),
+                "data/{name} is read by no list"
+            );
+        }
+    }
+}

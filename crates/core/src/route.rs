@@ -119,15 +119,9 @@ impl Route {
     }
 }
 
-/// Competence ids are lowercase ASCII words joined by dashes.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
+/// Competence ids are lowercase ASCII words joined by dashes (the one
+/// rule, in the text toolkit).
+pub use crate::text::is_slug;
 
 #[cfg(test)]
 mod tests {

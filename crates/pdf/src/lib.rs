@@ -1,12 +1,17 @@
-//! The CV as a PDF, made on the phone, offline: A4, one page, real text
+//! The job tools' documents as PDF, made on the phone, offline: the CV
+//! (`cv_pdf(&Cv, Template)`, two templates) and the spontaneous application
+//! letter (`letter_pdf(&ComposedLetter)`). A4, one page, real text
 //! (selectable, searchable: every glyph maps back to Unicode), Liberation
-//! Sans embedded as a subset of the characters a French CV uses.
+//! Sans embedded as a subset of the characters French documents use.
 //!
-//! Pure: `cv_pdf(&Cv, Template) -> Vec<u8>`, no I/O, tested natively. Layout
-//! is a simple flow: measured line breaking, and one page guaranteed by
-//! shrinking the type (down to [`MIN_SCALE`]) when the content is long.
+//! Pure: bytes in, bytes out, no I/O, tested natively. Layout is a simple
+//! flow: measured line breaking, and one page guaranteed by shrinking the
+//! type (down to [`MIN_SCALE`]) when the content is long. The dates of an
+//! entry are printed by the core's rule (`declic_core::cv::period`), as in
+//! the app's preview. To look at a sample: `cargo run -p declic-pdf
+//! --example sample -- /tmp/cv` (see `examples/sample.rs`).
 
-use declic_core::cv::{Cv, MonthYear};
+use declic_core::cv::{period, Cv};
 use declic_core::letter::ComposedLetter;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
@@ -256,16 +261,6 @@ impl Layout {
             self.y -= 10.0 * self.scale;
             self.rules.push((0.0, top + MARGIN, self.y, BLUE));
         }
-    }
-}
-
-fn period(start: Option<MonthYear>, end: Option<MonthYear>) -> String {
-    match (start, end) {
-        (Some(s), Some(e)) if s == e => s.label(),
-        (Some(s), Some(e)) => format!("{} – {}", s.label(), e.label()),
-        (Some(s), None) => format!("depuis {}", s.label()),
-        (None, Some(e)) => e.label(),
-        (None, None) => String::new(),
     }
 }
 
@@ -547,9 +542,9 @@ fn write_font(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use declic_core::cv::{Experience, ExperienceKind, Identity};
+    use declic_core::cv::{Experience, ExperienceKind, Identity, MonthYear};
 
-    pub(super) fn sample() -> Cv {
+    fn sample() -> Cv {
         Cv {
             identity: Identity {
                 first_name: "Léa".into(),
@@ -656,6 +651,32 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn entry_dates_follow_the_cores_period_rule() {
+        let texts = |cv: &Cv| -> Vec<String> {
+            lay_out(cv, 1.0, Template::Classique)
+                .runs
+                .into_iter()
+                .map(|r| r.text)
+                .collect()
+        };
+        let mut cv = sample();
+        assert!(
+            texts(&cv).contains(&"Stage · mars 2024 – août 2024".to_string()),
+            "{:?}",
+            texts(&cv)
+        );
+        cv.experiences[0].end = cv.experiences[0].start;
+        assert!(
+            texts(&cv).contains(&"Stage · mars 2024".to_string()),
+            "one month once: {:?}",
+            texts(&cv)
+        );
+        cv.experiences[0].start = None;
+        cv.experiences[0].end = None;
+        assert!(texts(&cv).contains(&"Stage".to_string()), "no date");
+    }
+
+    #[test]
     fn a_long_cv_shrinks_to_fit_one_page() {
         assert_eq!(scale_for(&sample(), Template::Classique), 1.0);
         let mut long = sample();
@@ -665,21 +686,5 @@ pub(crate) mod tests {
         let scale = scale_for(&long, Template::Classique);
         assert!((MIN_SCALE..1.0).contains(&scale), "{scale}");
         assert!(fit(&long, Template::Classique).y >= MARGIN, "fits");
-    }
-}
-
-#[cfg(test)]
-mod sample_file {
-    /// `DECLIC_PDF_SAMPLE=path cargo test -p declic-pdf` writes a sample to
-    /// look at (pdftotext, pdftoppm).
-    #[test]
-    fn write_sample_when_asked() {
-        if let Some(path) = std::env::var_os("DECLIC_PDF_SAMPLE") {
-            for template in super::Template::ALL {
-                let mut path = std::path::PathBuf::from(&path);
-                path.set_extension(format!("{}.pdf", template.label().to_lowercase()));
-                std::fs::write(&path, super::cv_pdf(&super::tests::sample(), template)).unwrap();
-            }
-        }
     }
 }

@@ -1,0 +1,259 @@
+//! The CV's two dated lists, experiences and education, with one piece of
+//! code: a section with its "add" button, a card per entry (fields, dates,
+//! its advice, "Monter", "Descendre", "Supprimer"). What differs between
+//! the two lists is in [`EntryForm`].
+
+use super::{AdviceFor, CvEditor};
+use crate::pages::advice_notes::AdviceNote;
+use declic_core::cv::{
+    Advice, Cv, Education, Entry, Experience, ExperienceKind, MonthYear, Target,
+};
+use leptos::prelude::*;
+
+/// What the form of one list says and shows, beyond the core's [`Entry`].
+pub(super) trait EntryForm: Entry {
+    /// The start of the fields' ids ("exp" → "exp-3-role").
+    const PREFIX: &'static str;
+    const HEADING: &'static str;
+    const HEADING_ID: &'static str;
+    const HINT: &'static str;
+    const ADD: &'static str;
+    /// The card's title while the entry has none.
+    const UNTITLED: &'static str;
+    /// Whether a piece of advice is about the entry `id`.
+    fn is_about(target: &Target, id: u32) -> bool;
+    /// The card's fields.
+    fn fields(editor: CvEditor, id: u32) -> AnyView;
+}
+
+impl EntryForm for Experience {
+    const PREFIX: &'static str = "exp";
+    const HEADING: &'static str = "Expériences";
+    const HEADING_ID: &'static str = "cv-experiences";
+    const HINT: &'static str = "Les stages, missions, jobs d'été, le bénévolat et le service civique comptent aussi. La plus récente en premier.";
+    const ADD: &'static str = "+ Ajouter une expérience";
+    const UNTITLED: &'static str = "Nouvelle expérience";
+
+    fn is_about(target: &Target, id: u32) -> bool {
+        matches!(*target, Target::Experience { id: t, .. } if t == id)
+    }
+
+    fn fields(editor: CvEditor, id: u32) -> AnyView {
+        let cv = editor.doc();
+        let (kind_id, current_id, desc_id) = (
+            field_id::<Self>(id, "kind"),
+            field_id::<Self>(id, "current"),
+            field_id::<Self>(id, "description"),
+        );
+        view! {
+            <p class="field">
+                <label for=kind_id.clone()>"Type"</label>
+                <select id=kind_id on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit::<Self>(editor, id, |e| if let Some(k) = ExperienceKind::ALL.iter().find(|k| k.label() == v) { e.kind = *k });
+                }>
+                    {ExperienceKind::ALL.iter().map(|k| {
+                        let k = *k;
+                        view! { <option value=k.label() selected=move || cv.with(|c| read::<Self, _>(c, id, |e| e.kind == k))>{k.label()}</option> }
+                    }).collect_view()}
+                </select>
+            </p>
+            {text_field::<Self>(editor, id, "role", "Poste ou mission", |e| e.role.clone(), |e, v| e.role = v)}
+            {text_field::<Self>(editor, id, "employer", "Entreprise ou association", |e| e.employer.clone(), |e, v| e.employer = v)}
+            {text_field::<Self>(editor, id, "city", "Ville", |e| e.city.clone(), |e, v| e.city = v)}
+            <div class="dates">
+                {month_field::<Self>(editor, id, "start", "Début (mois et année)", |e| e.start, |e, v| e.start = v, |_| false)}
+                {month_field::<Self>(editor, id, "end", "Fin (mois et année)", |e| e.end, |e, v| e.end = v, |e| e.end.is_none() && e.start.is_some())}
+            </div>
+            <p class="check-row">
+                <input type="checkbox" id=current_id.clone()
+                    prop:checked=move || cv.with(|c| read::<Self, _>(c, id, |e| e.end.is_none()))
+                    on:change=move |ev| {
+                        let current = event_target_checked(&ev);
+                        edit::<Self>(editor, id, |e| if current { e.end = None } else if e.end.is_none() { e.end = e.start });
+                    } />
+                <label for=current_id>"J'y suis encore (en cours)"</label>
+            </p>
+            <p class="field">
+                <label for=desc_id.clone()>"Ce que vous avez fait"</label>
+                <textarea id=desc_id rows="3" prop:value=move || cv.with(|c| read::<Self, _>(c, id, |e| e.description.clone()))
+                    on:input=move |ev| { let v = event_target_value(&ev); edit::<Self>(editor, id, |e| e.description = v) }></textarea>
+            </p>
+        }
+        .into_any()
+    }
+}
+
+impl EntryForm for Education {
+    const PREFIX: &'static str = "edu";
+    const HEADING: &'static str = "Formations";
+    const HEADING_ID: &'static str = "cv-formations";
+    const HINT: &'static str = "Diplômes, formations, certificats. Le plus récent en premier.";
+    const ADD: &'static str = "+ Ajouter une formation";
+    const UNTITLED: &'static str = "Nouvelle formation";
+
+    fn is_about(target: &Target, id: u32) -> bool {
+        matches!(*target, Target::Education { id: t, .. } if t == id)
+    }
+
+    fn fields(editor: CvEditor, id: u32) -> AnyView {
+        view! {
+            {text_field::<Self>(editor, id, "diploma", "Diplôme ou formation", |e| e.diploma.clone(), |e, v| e.diploma = v)}
+            {text_field::<Self>(editor, id, "school", "École ou organisme", |e| e.school.clone(), |e, v| e.school = v)}
+            {text_field::<Self>(editor, id, "city", "Ville", |e| e.city.clone(), |e, v| e.city = v)}
+            <div class="dates">
+                {month_field::<Self>(editor, id, "start", "Début", |e| e.start, |e, v| e.start = v, |_| false)}
+                {month_field::<Self>(editor, id, "end", "Fin", |e| e.end, |e, v| e.end = v, |_| false)}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The section of one list: heading, hint, its advice, "add", the cards.
+pub(super) fn entries_section<E: EntryForm>(
+    editor: CvEditor,
+    advice: Memo<Vec<Advice>>,
+) -> impl IntoView {
+    let cv = editor.doc();
+    let add = move |_| {
+        let id = editor.doc().with_untracked(Cv::next_id);
+        editor.edit(|c| E::list_mut(c).insert(0, E::with_id(id)));
+    };
+    view! {
+        <section class="cv-section" aria-labelledby=E::HEADING_ID>
+            <h2 id=E::HEADING_ID>{E::HEADING}</h2>
+            <p class="hint">{E::HINT}</p>
+            <AdviceFor advice=advice target=Target::Section(E::SECTION) filled=|cv| !E::list(cv).is_empty() />
+            <p><button type="button" class="button" on:click=add>{E::ADD}</button></p>
+            <For each=move || cv.with(|c| E::list(c).iter().map(E::id).collect::<Vec<_>>()) key=|id| *id let:id>
+                {entry_card::<E>(editor, id, advice)}
+            </For>
+        </section>
+    }
+}
+
+/// One entry: its title, its fields, its advice, its actions.
+fn entry_card<E: EntryForm>(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl IntoView {
+    let cv = editor.doc();
+    let title = move || {
+        cv.with(|c| {
+            let title = read::<E, _>(c, id, |e| e.title().to_string());
+            if title.trim().is_empty() {
+                E::UNTITLED.to_string()
+            } else {
+                title
+            }
+        })
+    };
+    view! {
+        <div class="cv-entry" role="group" aria-label=title>
+            <h3>{title}</h3>
+            {E::fields(editor, id)}
+            {move || advice.with(|all| {
+                all.iter()
+                    .filter(|a| E::is_about(&a.target, id))
+                    .map(|a| view! { <AdviceNote advice=a.clone() /> })
+                    .collect_view()
+            })}
+            {entry_actions::<E>(editor, id)}
+        </div>
+    }
+}
+
+/// "exp-3-role": the id of one field of one entry.
+fn field_id<E: EntryForm>(id: u32, name: &str) -> String {
+    format!("{}-{id}-{name}", E::PREFIX)
+}
+
+/// Reads one field of the entry `id` (the default if it is gone).
+fn read<E: EntryForm, T: Default>(cv: &Cv, id: u32, f: impl Fn(&E) -> T) -> T {
+    E::list(cv)
+        .iter()
+        .find(|e| e.id() == id)
+        .map(f)
+        .unwrap_or_default()
+}
+
+/// Changes the entry `id`, and saves.
+fn edit<E: EntryForm>(editor: CvEditor, id: u32, f: impl FnOnce(&mut E)) {
+    editor.edit(|c| {
+        if let Some(e) = E::list_mut(c).iter_mut().find(|e| e.id() == id) {
+            f(e);
+        }
+    });
+}
+
+/// A labelled text input bound to one field of the entry `id`.
+fn text_field<E: EntryForm>(
+    editor: CvEditor,
+    id: u32,
+    name: &'static str,
+    label: &'static str,
+    get: fn(&E) -> String,
+    set: fn(&mut E, String),
+) -> impl IntoView {
+    let cv = editor.doc();
+    let fid = field_id::<E>(id, name);
+    view! {
+        <p class="field">
+            <label for=fid.clone()>{label}</label>
+            <input id=fid type="text" prop:value=move || cv.with(|c| read::<E, _>(c, id, get))
+                on:input=move |ev| { let v = event_target_value(&ev); edit::<E>(editor, id, |e| set(e, v)) } />
+        </p>
+    }
+}
+
+/// A month input ("2024-03" in the browser) bound to one date of the entry.
+#[allow(clippy::too_many_arguments)]
+fn month_field<E: EntryForm>(
+    editor: CvEditor,
+    id: u32,
+    name: &'static str,
+    label: &'static str,
+    get: fn(&E) -> Option<MonthYear>,
+    set: fn(&mut E, Option<MonthYear>),
+    disabled: fn(&E) -> bool,
+) -> impl IntoView {
+    let cv = editor.doc();
+    let fid = field_id::<E>(id, name);
+    view! {
+        <p class="field">
+            <label for=fid.clone()>{label}</label>
+            <input id=fid type="month" disabled=move || cv.with(|c| read::<E, _>(c, id, disabled))
+                prop:value=move || cv.with(|c| month_value(read::<E, _>(c, id, get)))
+                on:input=move |ev| { let v = MonthYear::parse(&event_target_value(&ev)); edit::<E>(editor, id, |e| set(e, v)) } />
+        </p>
+    }
+}
+
+fn month_value(m: Option<MonthYear>) -> String {
+    m.map(|m| format!("{:04}-{:02}", m.year, m.month))
+        .unwrap_or_default()
+}
+
+/// "↑ Monter", "↓ Descendre", "Supprimer" for one entry (buttons, so the
+/// order can be changed by touch, keyboard and screen reader alike).
+fn entry_actions<E: EntryForm>(editor: CvEditor, id: u32) -> impl IntoView {
+    let cv = editor.doc();
+    let position = move || cv.with(|c| E::list(c).iter().position(|e| e.id() == id).unwrap_or(0));
+    let count = move || cv.with(|c| E::list(c).len());
+    let move_by = move |delta: isize| {
+        editor.edit(|c| {
+            let list = E::list_mut(c);
+            if let Some(i) = list.iter().position(|e| e.id() == id) {
+                let j = i as isize + delta;
+                if j >= 0 && (j as usize) < list.len() {
+                    list.swap(i, j as usize);
+                }
+            }
+        })
+    };
+    view! {
+        <div class="entry-actions">
+            <button type="button" class="button" disabled=move || position() == 0 on:click=move |_| move_by(-1)>"↑ Monter"</button>
+            <button type="button" class="button" disabled=move || { position() + 1 >= count() } on:click=move |_| move_by(1)>"↓ Descendre"</button>
+            <button type="button" class="button danger" on:click=move |_| editor.edit(|c| E::list_mut(c).retain(|e| e.id() != id))>"Supprimer"</button>
+        </div>
+    }
+}
