@@ -66,7 +66,8 @@ pub(crate) fn compile(
     let (toml, body) = front_matter::split(&text, diag);
     let front = toml.and_then(|(toml, line)| front_matter::parse(&toml, line, source.stem, diag));
     if let Some(front) = &front {
-        check_provenance(front, shared, diag);
+        check_sources(&front.sources, shared, diag);
+        check_review(front.reviewed, front.reviewed_line, shared, diag);
     }
     let Some(body) = body else {
         return FileResult {
@@ -211,45 +212,49 @@ pub(crate) fn compile(
     FileResult { front, lesson }
 }
 
-/// Where the lesson's facts come from, and how fresh the check is: official
-/// sources first, at least one of them (a warning otherwise), a review date
-/// not in the future and (a warning) not older than a year.
-fn check_provenance(front: &FrontMatter, shared: &Shared, diag: &mut Diag) {
-    if let Some(references) = shared.references {
-        let official = |url: &str| {
-            crate::references::split_https(url)
-                .is_some_and(|(host, _)| references.is_official(&host))
-        };
-        let mut first_other: Option<&str> = None;
-        for (url, line) in &front.sources {
-            match (official(url), first_other) {
-                (true, Some(other)) => diag.error(
-                    *line,
-                    format!("official source `{url}` comes after `{other}`: list official pages first (service-public.fr, the organisation's own site, CNIL, cybermalveillance.gouv.fr)"),
-                ),
-                (false, None) => first_other = Some(url),
-                _ => {}
-            }
-        }
-        if !front.sources.is_empty() && !front.sources.iter().any(|(u, _)| official(u)) {
-            diag.warn(
-                front.sources[0].1,
-                "no official source: none of `sources` is on a site marked official in content/references.toml; add the page of a public body or of the organisation the lesson is about",
-            );
+/// Where the facts come from: official sources first, and at least one of
+/// them (a warning otherwise).
+pub(crate) fn check_sources(sources: &[(String, usize)], shared: &Shared, diag: &mut Diag) {
+    let Some(references) = shared.references else {
+        return;
+    };
+    let official = |url: &str| {
+        crate::references::split_https(url).is_some_and(|(host, _)| references.is_official(&host))
+    };
+    let mut first_other: Option<&str> = None;
+    for (url, line) in sources {
+        match (official(url), first_other) {
+            (true, Some(other)) => diag.error(
+                *line,
+                format!("official source `{url}` comes after `{other}`: list official pages first (service-public.fr, the organisation's own site, CNIL, cybermalveillance.gouv.fr)"),
+            ),
+            (false, None) => first_other = Some(url),
+            _ => {}
         }
     }
-    if let Some(today) = shared.today {
-        let reviewed = front.reviewed;
-        if reviewed > today {
-            diag.error(
-                front.reviewed_line,
-                format!("reviewed = {reviewed} is after today ({today}): write the day the sources were checked"),
-            );
-        } else if reviewed.next_year() < today {
-            diag.warn(
-                front.reviewed_line,
-                format!("reviewed = {reviewed}, more than a year before {today}: check the facts against the sources again, then update `reviewed`"),
-            );
-        }
+    if !sources.is_empty() && !sources.iter().any(|(u, _)| official(u)) {
+        diag.warn(
+            sources[0].1,
+            "no official source: none of `sources` is on a site marked official in content/references.toml; add the page of a public body or of the organisation the lesson is about",
+        );
+    }
+}
+
+/// How fresh the check is: a review date not in the future and (a warning)
+/// not older than a year.
+pub(crate) fn check_review(reviewed: Date, line: usize, shared: &Shared, diag: &mut Diag) {
+    let Some(today) = shared.today else {
+        return;
+    };
+    if reviewed > today {
+        diag.error(
+            line,
+            format!("reviewed = {reviewed} is after today ({today}): write the day the sources were checked"),
+        );
+    } else if reviewed.next_year() < today {
+        diag.warn(
+            line,
+            format!("reviewed = {reviewed}, more than a year before {today}: check the facts against the sources again, then update `reviewed`"),
+        );
     }
 }

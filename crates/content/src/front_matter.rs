@@ -197,7 +197,7 @@ pub(crate) fn parse(
 /// `sources = ["https://…", …]`: at least one, each a full https:// address,
 /// none twice. Whether official ones come first is checked against
 /// content/references.toml by the caller.
-fn parse_sources(
+pub(crate) fn parse_sources(
     raw: Option<Spanned<Vec<Spanned<String>>>>,
     first_line: usize,
     line_of: &impl Fn(std::ops::Range<usize>) -> usize,
@@ -237,7 +237,7 @@ fn parse_sources(
 }
 
 /// `reviewed = 2026-12-01`: a TOML date (no quotes, no time) that exists.
-fn parse_reviewed(
+pub(crate) fn parse_reviewed(
     raw: Option<Spanned<toml::Value>>,
     first_line: usize,
     line_of: &impl Fn(std::ops::Range<usize>) -> usize,

@@ -26,6 +26,7 @@ mod date;
 mod error;
 mod front_matter;
 mod html;
+mod interview;
 mod markdown;
 mod quiz;
 mod readability;
@@ -38,6 +39,9 @@ mod typography;
 
 pub use date::Date;
 pub use error::ContentError;
+pub use interview::{
+    interview_to_rust, InterviewContent, InterviewQuestionContent, INTERVIEW_FILE,
+};
 pub use report::{LessonReport, Report};
 pub use rust_source::catalogue_to_rust;
 
@@ -65,6 +69,9 @@ pub struct Compiled {
     /// year, lessons with no official source, references nobody shows.
     /// Sorted by file then line.
     pub warnings: Vec<ContentError>,
+    /// The interview preparation (`content/outils/entretien.md`), if the
+    /// content dir has one.
+    pub interview: Option<InterviewContent>,
 }
 
 /// What a compilation may depend on besides the files.
@@ -75,6 +82,9 @@ pub struct Options {
     /// system clock). `None`: review ages are not checked.
     pub today: Option<Date>,
 }
+
+/// The folder of the job tools' content (not a domain of the map).
+pub const TOOLS_DIR: &str = "outils";
 
 /// The file listing every address and number learners may read.
 pub const REFERENCES_FILE: &str = "references.toml";
@@ -225,6 +235,16 @@ pub fn compile_with(content_dir: &Path, options: Options) -> Result<Compiled, Ve
     }
     errors.extend(map_diag.errors);
     errors.extend(illustrations.errors);
+    let interview_path = content_dir.join(INTERVIEW_FILE);
+    let interview = if interview_path.exists() {
+        let mut diag = Diag::new(prefix.join(INTERVIEW_FILE));
+        let interview = interview::compile(&interview_path, &shared, &mut diag);
+        errors.extend(diag.errors);
+        warnings.extend(diag.warnings);
+        interview
+    } else {
+        None
+    };
     if let Some(references) = &references {
         references.warn_unused(&mut references_diag);
     }
@@ -242,6 +262,11 @@ pub fn compile_with(content_dir: &Path, options: Options) -> Result<Compiled, Ve
     compiled.report.references = references.map_or(0, |r| r.len());
     compiled.report.warnings = warnings.len();
     compiled.warnings = warnings;
+    if let Some(interview) = &interview {
+        compiled.report.interview_questions = interview.questions.len();
+        compiled.report.interview_quiz = interview.quiz.len();
+    }
+    compiled.interview = interview;
     Ok(compiled)
 }
 
@@ -314,6 +339,7 @@ fn assemble(
         files,
         report,
         warnings: Vec::new(),
+        interview: None,
     }
 }
 
@@ -378,7 +404,8 @@ fn discover(content_dir: &Path, prefix: &Path, errors: &mut Vec<ContentError>) -
         else {
             continue;
         };
-        if !folder.is_dir() || folder_name.starts_with('.') {
+        // `outils/` holds the job tools' content (INTERVIEW_FILE), not a domain.
+        if !folder.is_dir() || folder_name.starts_with('.') || folder_name == TOOLS_DIR {
             continue;
         }
         let display_folder = prefix.join(&folder_name);

@@ -25,6 +25,9 @@ pub struct Report {
     pub references: usize,
     /// Warnings (see `Compiled::warnings`).
     pub warnings: usize,
+    /// The interview preparation: common questions and self-check quiz questions.
+    pub interview_questions: usize,
+    pub interview_quiz: usize,
     /// One line per lesson, in catalogue order.
     pub lessons: Vec<LessonReport>,
 }
@@ -55,6 +58,8 @@ impl Report {
             sources: 0,
             references: 0,
             warnings: 0,
+            interview_questions: 0,
+            interview_quiz: 0,
             lessons: Vec::new(),
         }
     }
@@ -92,6 +97,13 @@ impl fmt::Display for Report {
             "provenance: {} sources cited, {} checked references, {} warning(s)",
             self.sources, self.references, self.warnings
         )?;
+        if self.interview_questions > 0 {
+            writeln!(
+                f,
+                "interview preparation: {} questions, {} quiz questions",
+                self.interview_questions, self.interview_quiz
+            )?;
+        }
         writeln!(
             f,
             "files: {} JSON, {} bytes ({:.1} KB) before compression",

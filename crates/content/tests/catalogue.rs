@@ -85,3 +85,37 @@ fn all_right_answers_reach_the_top_everywhere_within_the_budget() {
         test.result()
     );
 }
+
+/// What the interview page relies on: twelve questions with unique ids, a
+/// quiz that mixes every question type, whose right answers pass the core's
+/// check and where "Je ne sais pas" never does.
+#[test]
+fn the_interview_preparation_is_complete_and_its_quiz_is_answerable() {
+    use declic_core::content::{Question, QuestionKind};
+    use declic_core::quiz::{check, Answer};
+    use std::collections::BTreeSet;
+
+    let compiled = real_content();
+    let interview = compiled.interview.expect("content/outils/entretien.md");
+    assert_eq!(interview.questions.len(), 12);
+    let ids: BTreeSet<&str> = interview.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids.len(), 12, "unique ids");
+    let kinds: BTreeSet<QuestionKind> = interview.quiz.iter().map(Question::kind).collect();
+    assert_eq!(kinds.len(), QuestionKind::ALL.len(), "every question type");
+    for (q, question) in interview.quiz.iter().enumerate() {
+        let answer = match question {
+            Question::Single { choices, .. } | Question::TrueFalse { choices, .. } => {
+                Answer::Choice(choices.iter().position(|c| c.correct).unwrap())
+            }
+            Question::Multiple { choices, .. } => {
+                Answer::Choices((0..choices.len()).filter(|&i| choices[i].correct).collect())
+            }
+            Question::Order { steps, .. } => Answer::Order((0..steps.len()).collect()),
+        };
+        assert!(check(question, &answer).unwrap().correct, "quiz {q}");
+        assert!(
+            !check(question, &Answer::DontKnow).unwrap().correct,
+            "quiz {q}"
+        );
+    }
+}

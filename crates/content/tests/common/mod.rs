@@ -120,6 +120,80 @@ what = "Le site officiel des démarches."
 source = "https://www.service-public.fr/"
 "#;
 
+/// A valid interview preparation (content/outils/entretien.md), with one
+/// question; not in `valid_files()` (a content dir may have none).
+pub const INTERVIEW: &str = r#"+++
+sources = [
+  "https://www.service-public.fr/particuliers/vosdroits/F1234",
+]
+reviewed = 2026-11-20
++++
+
+# Questions
+
+## Présentez-vous.
+
+Identifiant : presentez-vous
+
+**Pourquoi**
+
+L'employeur veut faire connaissance avec vous.
+Il veut aussi voir si vous parlez clairement.
+
+**Conseils**
+
+- Parlez une minute environ.
+- Dites ce que vous faites aujourd'hui.
+- Finissez par ce qui vous attire dans ce poste.
+
+**Exemple**
+
+Je m'appelle Inès, j'ai 19 ans.
+J'ai un CAP commerce, obtenu l'an dernier.
+Pendant ma formation, j'ai fait un stage dans une supérette.
+J'ai mis en rayon et tenu la caisse.
+L'été dernier, j'ai aidé à la buvette de mon club.
+J'aime le contact avec les clients.
+C'est pour ça que votre poste m'intéresse.
+
+**À éviter**
+
+Évitez de raconter toute votre vie.
+
+# Quiz
+
+## [unique] Que dites-vous d'abord ?
+
+- [x] Ce que je fais aujourd'hui → Oui. Puis vos expériences.
+- [ ] Toute ma vie → Non. C'est trop long.
+
+## [multiple] De quoi pouvez-vous parler ?
+
+- [x] D'un stage → Oui. C'est une vraie expérience.
+- [x] Du bénévolat → Oui. Il montre votre sérieux.
+- [ ] De rien → Non. Tout le monde a commencé un jour.
+
+## [vrai-faux] Un exemple rend la réponse plus forte.
+
+- [x] Vrai → Oui. L'exemple prouve ce que vous dites.
+- [ ] Faux → Si. L'exemple prouve ce que vous dites.
+
+## [ordre] Remettez les étapes dans l'ordre.
+
+1. Arriver en avance.
+2. Répondre aux questions.
+3. Remercier.
+
+> Vous arrivez en avance. Vous répondez. Vous remerciez à la fin.
+
+## [unique] Que faites-vous à la fin ?
+
+- [x] Je pose une question → Oui. Le poste vous intéresse.
+- [ ] Je pars sans rien dire → Non. Remerciez et posez une question.
+"#;
+
+pub const INTERVIEW_PATH: &str = "outils/entretien.md";
+
 /// The day the rule tests measure reviews against (the fixture lesson was
 /// reviewed eleven days before).
 pub const TODAY: &str = "2026-12-01";
