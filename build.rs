@@ -19,8 +19,12 @@ fn main() {
     match declic_content::compile(&content_dir) {
         Ok(compiled) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalogue.rs");
-            std::fs::write(out, declic_content::catalogue_to_rust(&compiled.catalogue))
-                .expect("write catalogue.rs");
+            let source = format!(
+                "{}\n{}",
+                declic_content::catalogue_to_rust(&compiled.catalogue),
+                declic_content::interview_to_rust(compiled.interview.as_ref())
+            );
+            std::fs::write(out, source).expect("write catalogue.rs");
         }
         Err(errors) => {
             eprintln!("content/ has {} error(s):", errors.len());

@@ -1,15 +1,15 @@
 //! "Préparer un entretien": the common questions with why they are asked,
-//! tips, an example and what to avoid (`declic_core::interview`); a practice
+//! tips, an example and what to avoid (content/outils/entretien.md, compiled
+//! in by `build.rs`: `crate::catalogue::INTERVIEW_QUESTIONS`); a practice
 //! mode (a question, time to prepare, written or aloud, then the advice);
 //! and a short self-check quiz with the same widgets as the lessons' quizzes.
 
 use crate::app::focus_soon;
+use crate::catalogue::{interview_quiz as self_check_quiz, INTERVIEW_QUESTIONS as QUESTIONS};
 use crate::clock;
 use crate::pages::question::{display_order, seed_of, AnswerInput, Draft, Prompt, VerdictView};
 use crate::speech::ListenButton;
-use declic_core::interview::{
-    practice_order, self_check_quiz, InterviewQuestion, PREPARE_SECONDS, QUESTIONS,
-};
+use declic_core::interview::{practice_order, InterviewQuestion, PREPARE_SECONDS};
 use declic_core::quiz::{check, Answer, Score, Verdict};
 use leptos::prelude::*;
 
@@ -53,7 +53,7 @@ fn Advice(question: InterviewQuestion) -> impl IntoView {
 /// timer), then read the advice.
 #[component]
 fn Practice() -> impl IntoView {
-    let order = practice_order(seed_of("entretien", 0));
+    let order = practice_order(QUESTIONS.len(), seed_of("entretien", 0));
     let position = RwSignal::new(None::<usize>);
     let revealed = RwSignal::new(false);
     let seconds_left = RwSignal::new(None::<u32>);

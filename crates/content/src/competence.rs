@@ -1,10 +1,12 @@
 //! One competence file, `content/<domain>/<id>.md`, compiled to its
 //! `CompetenceContent`.
 
+use crate::date::Date;
 use crate::error::{Diag, LineIndex};
 use crate::front_matter::{self, FrontMatter};
 use crate::markdown::{self, Env, Illustrations, MAX_STEPS, MIN_STEPS};
 use crate::readability::{self, Stats, Unit, MAX_AVERAGE_WORDS, MIN_KANDEL_MOLES};
+use crate::references::References;
 use crate::{quiz, tree};
 use declic_core::content::CompetenceContent;
 use std::collections::BTreeSet;
@@ -33,9 +35,21 @@ pub(crate) struct Source<'a> {
     pub stem: &'a str,
 }
 
+/// What every file is checked against besides its own text.
+pub(crate) struct Shared<'a> {
+    /// Competence ids links may point to; `None` when domains.toml could not
+    /// be read (then links are not checked, to avoid an error per link).
+    pub known_ids: Option<&'a BTreeSet<String>>,
+    /// The checked list of addresses and numbers; `None` when it could not
+    /// be read (then mentions are not checked).
+    pub references: Option<&'a References>,
+    /// The day reviews are measured against; `None`: ages are not checked.
+    pub today: Option<Date>,
+}
+
 pub(crate) fn compile(
     source: &Source,
-    known_ids: Option<&BTreeSet<String>>,
+    shared: &Shared,
     illustrations: &mut Illustrations,
     diag: &mut Diag,
 ) -> FileResult {
@@ -51,6 +65,10 @@ pub(crate) fn compile(
     };
     let (toml, body) = front_matter::split(&text, diag);
     let front = toml.and_then(|(toml, line)| front_matter::parse(&toml, line, source.stem, diag));
+    if let Some(front) = &front {
+        check_sources(&front.sources, shared, diag);
+        check_review(front.reviewed, front.reviewed_line, shared, diag);
+    }
     let Some(body) = body else {
         return FileResult {
             front,
@@ -63,10 +81,12 @@ pub(crate) fn compile(
     let sections = markdown::split_sections(blocks, diag);
     let mut env = Env {
         diag,
-        known_ids,
+        known_ids: shared.known_ids,
         illustrations,
         dir: source.dir,
         display_dir: source.display_dir,
+        alt_units: Vec::new(),
+        links: Vec::new(),
     };
 
     // Lesson: steps and recap, the text whose readability is scored.
@@ -108,6 +128,8 @@ pub(crate) fn compile(
             (String::new(), String::new())
         }
     };
+    let alt_units = std::mem::take(&mut env.alt_units);
+    let links = std::mem::take(&mut env.links);
     let diag = env.diag;
     let quiz = match &sections.quiz {
         Some(section) => quiz::quiz(section, &mut other_units, diag),
@@ -123,6 +145,31 @@ pub(crate) fn compile(
             Vec::new()
         }
     };
+
+    if let Some(references) = shared.references {
+        let front_units = front.iter().flat_map(|f| {
+            [
+                Unit {
+                    text: f.title.clone(),
+                    line: f.title_line,
+                },
+                Unit {
+                    text: f.goal.clone(),
+                    line: f.goal_line,
+                },
+            ]
+        });
+        for unit in front_units
+            .chain(lesson_units.iter().cloned())
+            .chain(other_units.iter().cloned())
+            .chain(alt_units)
+        {
+            references.check_text(&unit.text, unit.line, diag);
+        }
+        for (dest, line) in &links {
+            references.check_link(dest, *line, diag);
+        }
+    }
 
     readability::check_sentence_length(&lesson_units, diag);
     readability::check_sentence_length(&other_units, diag);
@@ -163,4 +210,51 @@ pub(crate) fn compile(
         _ => None,
     };
     FileResult { front, lesson }
+}
+
+/// Where the facts come from: official sources first, and at least one of
+/// them (a warning otherwise).
+pub(crate) fn check_sources(sources: &[(String, usize)], shared: &Shared, diag: &mut Diag) {
+    let Some(references) = shared.references else {
+        return;
+    };
+    let official = |url: &str| {
+        crate::references::split_https(url).is_some_and(|(host, _)| references.is_official(&host))
+    };
+    let mut first_other: Option<&str> = None;
+    for (url, line) in sources {
+        match (official(url), first_other) {
+            (true, Some(other)) => diag.error(
+                *line,
+                format!("official source `{url}` comes after `{other}`: list official pages first (service-public.fr, the organisation's own site, CNIL, cybermalveillance.gouv.fr)"),
+            ),
+            (false, None) => first_other = Some(url),
+            _ => {}
+        }
+    }
+    if !sources.is_empty() && !sources.iter().any(|(u, _)| official(u)) {
+        diag.warn(
+            sources[0].1,
+            "no official source: none of `sources` is on a site marked official in content/references.toml; add the page of a public body or of the organisation the lesson is about",
+        );
+    }
+}
+
+/// How fresh the check is: a review date not in the future and (a warning)
+/// not older than a year.
+pub(crate) fn check_review(reviewed: Date, line: usize, shared: &Shared, diag: &mut Diag) {
+    let Some(today) = shared.today else {
+        return;
+    };
+    if reviewed > today {
+        diag.error(
+            line,
+            format!("reviewed = {reviewed} is after today ({today}): write the day the sources were checked"),
+        );
+    } else if reviewed.next_year() < today {
+        diag.warn(
+            line,
+            format!("reviewed = {reviewed}, more than a year before {today}: check the facts against the sources again, then update `reviewed`"),
+        );
+    }
 }

@@ -33,10 +33,13 @@ impl std::error::Error for ContentError {}
 
 /// Collects the errors of one file. Checkers keep going after an error so a
 /// writer sees everything wrong in one run, not one error per build.
+/// Warnings (a review older than a year, an unused reference) are printed
+/// but do not fail the build.
 #[derive(Debug)]
 pub(crate) struct Diag {
     pub file: PathBuf,
     pub errors: Vec<ContentError>,
+    pub warnings: Vec<ContentError>,
 }
 
 impl Diag {
@@ -44,6 +47,19 @@ impl Diag {
         Diag {
             file: file.into(),
             errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Records a warning: something to look at that does not stop the build.
+    pub fn warn(&mut self, line: usize, message: impl Into<String>) {
+        let warning = ContentError {
+            file: self.file.clone(),
+            line,
+            message: message.into(),
+        };
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
         }
     }
 

@@ -1,5 +1,6 @@
 //! The TOML front matter between `+++` lines at the top of a competence file.
 
+use crate::date::Date;
 use crate::error::{Diag, LineIndex};
 use crate::typography::french_spacing;
 use declic_core::content::Level;
@@ -21,6 +22,9 @@ struct Raw {
     title: Spanned<String>,
     goal: Spanned<String>,
     minutes: Spanned<i64>,
+    // Optional here so that a missing one gets its own message, not serde's.
+    sources: Option<Spanned<Vec<Spanned<String>>>>,
+    reviewed: Option<Spanned<toml::Value>>,
 }
 
 /// Checked front matter. Learner-visible strings are French-spaced.
@@ -32,8 +36,16 @@ pub struct FrontMatter {
     pub domain_line: usize,
     pub level: Level,
     pub title: String,
+    pub title_line: usize,
     pub goal: String,
+    pub goal_line: usize,
     pub minutes: u32,
+    /// The pages the lesson's facts were checked against, in the order
+    /// written (official pages first), each with its line.
+    pub sources: Vec<(String, usize)>,
+    /// When the facts were last checked against the sources.
+    pub reviewed: Date,
+    pub reviewed_line: usize,
 }
 
 /// Separates the front matter from the markdown. Returns the TOML text and
@@ -89,7 +101,7 @@ pub(crate) fn parse(
             diag.error(
                 line,
                 format!(
-                    "front matter: {} (expected keys: id, domain, level, title, goal, minutes)",
+                    "front matter: {} (expected keys: id, domain, level, title, goal, minutes, sources, reviewed)",
                     e.message().trim()
                 ),
             );
@@ -158,9 +170,13 @@ pub(crate) fn parse(
         );
     }
 
+    let sources = parse_sources(raw.sources, first_line, &line_of, diag);
+    let reviewed = parse_reviewed(raw.reviewed, first_line, &line_of, diag);
+
     if diag.errors.len() > start {
         return None;
     }
+    let (reviewed, reviewed_line) = reviewed?;
     Some(FrontMatter {
         id,
         id_line,
@@ -168,9 +184,91 @@ pub(crate) fn parse(
         domain_line,
         level: level?,
         title: french_spacing(&title),
+        title_line,
         goal: french_spacing(&goal),
+        goal_line,
         minutes: minutes as u32,
+        sources,
+        reviewed,
+        reviewed_line,
     })
+}
+
+/// `sources = ["https://…", …]`: at least one, each a full https:// address,
+/// none twice. Whether official ones come first is checked against
+/// content/references.toml by the caller.
+pub(crate) fn parse_sources(
+    raw: Option<Spanned<Vec<Spanned<String>>>>,
+    first_line: usize,
+    line_of: &impl Fn(std::ops::Range<usize>) -> usize,
+    diag: &mut Diag,
+) -> Vec<(String, usize)> {
+    let Some(raw) = raw else {
+        diag.error(first_line, "front matter has no `sources`: list the pages the lesson's facts come from, official pages first, e.g. sources = [\"https://www.service-public.fr/…\"]");
+        return Vec::new();
+    };
+    let list_line = line_of(raw.span());
+    let list = raw.into_inner();
+    if list.is_empty() {
+        diag.error(
+            list_line,
+            "`sources` is empty: list at least one page the lesson's facts come from",
+        );
+    }
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for source in list {
+        let line = line_of(source.span());
+        let url = source.into_inner().trim().to_string();
+        if crate::references::split_https(&url).is_none() {
+            diag.error(
+                line,
+                format!("source `{url}`: write the full https:// address of the page"),
+            );
+        } else if let Some((_, first)) = out.iter().find(|(u, _)| *u == url) {
+            diag.error(
+                line,
+                format!("source `{url}` is listed twice (first on line {first})"),
+            );
+        } else {
+            out.push((url, line));
+        }
+    }
+    out
+}
+
+/// `reviewed = 2026-12-01`: a TOML date (no quotes, no time) that exists.
+pub(crate) fn parse_reviewed(
+    raw: Option<Spanned<toml::Value>>,
+    first_line: usize,
+    line_of: &impl Fn(std::ops::Range<usize>) -> usize,
+    diag: &mut Diag,
+) -> Option<(Date, usize)> {
+    const EXAMPLE: &str = "reviewed = 2026-12-01";
+    let Some(raw) = raw else {
+        diag.error(first_line, format!("front matter has no `reviewed` date: the day the facts were last checked against the sources, e.g. {EXAMPLE}"));
+        return None;
+    };
+    let line = line_of(raw.span());
+    let date = match raw.get_ref() {
+        toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt
+            .date
+            .and_then(|d| Date::new(i32::from(d.year), d.month, d.day)),
+        toml::Value::String(_) => {
+            diag.error(
+                line,
+                format!("`reviewed` is a date without quotes: {EXAMPLE}"),
+            );
+            return None;
+        }
+        _ => None,
+    };
+    if date.is_none() {
+        diag.error(
+            line,
+            format!("`reviewed` must be a date, year-month-day: {EXAMPLE}"),
+        );
+    }
+    date.map(|d| (d, line))
 }
 
 #[cfg(test)]

@@ -7,6 +7,13 @@
 //! Rust source by [`catalogue_to_rust`]) and one content-hashed JSON file
 //! per competence.
 //!
+//! Every address and number a learner reads must be in
+//! `content/references.toml`, and every lesson says where its facts come
+//! from (`sources`, official first) and when they were checked
+//! (`reviewed`); [`compile_with`] measures review ages against the date its
+//! caller passes in (the compiler has no clock) and returns warnings beside
+//! the output.
+//!
 //! Content that breaks a rule never reaches a learner: [`compile`] returns
 //! every error found (not just the first), each with its file and line.
 //! Output is deterministic (same input, same bytes), so the app's
@@ -15,12 +22,15 @@
 
 mod catalogue;
 mod competence;
+mod date;
 mod error;
 mod front_matter;
 mod html;
+mod interview;
 mod markdown;
 mod quiz;
 mod readability;
+mod references;
 mod report;
 mod rust_source;
 pub mod simulation;
@@ -28,14 +38,19 @@ mod svg;
 mod tree;
 mod typography;
 
+pub use date::Date;
 pub use error::ContentError;
+pub use interview::{
+    interview_to_rust, InterviewContent, InterviewQuestionContent, INTERVIEW_FILE,
+};
 pub use report::{LessonReport, Report};
 pub use rust_source::catalogue_to_rust;
 
-use competence::{FileResult, Source};
+use competence::{FileResult, Shared, Source};
 use declic_core::content::{Catalogue, CompetenceSummary, Domain, PositioningBank};
 use error::Diag;
 use markdown::Illustrations;
+use references::References;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -54,13 +69,57 @@ pub struct Compiled {
     /// The practice simulations (`content/simulations/*.toml`); their JSON
     /// files are also in `files`. Print `simulation::Report` for figures.
     pub simulations: Vec<simulation::SimulationFile>,
+    /// What to look at that does not stop the build: reviews older than a
+    /// year, lessons with no official source, references nobody shows.
+    /// Sorted by file then line.
+    pub warnings: Vec<ContentError>,
+    /// The interview preparation (`content/outils/entretien.md`), if the
+    /// content dir has one.
+    pub interview: Option<InterviewContent>,
+}
+
+/// What a compilation may depend on besides the files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The day review dates are measured against. The compiler has no
+    /// clock: the CLI passes it in (`--today`, `SOURCE_DATE_EPOCH` or the
+    /// system clock). `None`: review ages are not checked.
+    pub today: Option<Date>,
+}
+
+/// The folder of the job tools' content (not a domain of the map).
+pub const TOOLS_DIR: &str = "outils";
+
+/// The file listing every address and number learners may read.
+pub const REFERENCES_FILE: &str = "references.toml";
+
+/// Compiles the content directory (the one holding `domains.toml`), with no
+/// date to measure reviews against. See [`compile_with`].
+pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
+    compile_with(content_dir, Options::default())
 }
 
 /// Compiles the content directory (the one holding `domains.toml`).
 /// On failure returns all errors found, sorted by file then line.
-pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
+pub fn compile_with(content_dir: &Path, options: Options) -> Result<Compiled, Vec<ContentError>> {
     let prefix = display_prefix(content_dir);
     let mut errors: Vec<ContentError> = Vec::new();
+    let mut warnings: Vec<ContentError> = Vec::new();
+
+    let mut references_diag = Diag::new(prefix.join(REFERENCES_FILE));
+    let references = match std::fs::read_to_string(content_dir.join(REFERENCES_FILE)) {
+        Ok(text) => Some(References::parse(
+            &error::normalise_newlines(&text),
+            &mut references_diag,
+        )),
+        Err(e) => {
+            references_diag.error(
+                0,
+                format!("cannot read the list of addresses and numbers: {e}"),
+            );
+            None
+        }
+    };
 
     // The map first: links and file listings are checked against it.
     let mut map_diag = Diag::new(prefix.join("domains.toml"));
@@ -84,6 +143,11 @@ pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
     let known_ids: Option<BTreeSet<String>> =
         domains.as_ref().map(|_| listed.keys().cloned().collect());
 
+    let shared = Shared {
+        known_ids: known_ids.as_ref(),
+        references: references.as_ref(),
+        today: options.today,
+    };
     let mut illustrations = Illustrations::default();
     let mut lessons: BTreeMap<String, competence::Lesson> = BTreeMap::new();
     let mut files_by_id: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -106,7 +170,7 @@ pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
             stem: &file.stem,
         };
         let FileResult { front, lesson } =
-            competence::compile(&source, known_ids.as_ref(), &mut illustrations, &mut diag);
+            competence::compile(&source, &shared, &mut illustrations, &mut diag);
 
         // Cross-checks between the file, its folder and the map.
         let id_line = front.as_ref().map_or(0, |f| f.id_line);
@@ -159,6 +223,7 @@ pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
             _ => {}
         }
         errors.extend(diag.errors);
+        warnings.extend(diag.warnings);
     }
     for (id, (_, line)) in &listed {
         if !files_by_id.contains_key(id) {
@@ -177,17 +242,42 @@ pub fn compile(content_dir: &Path) -> Result<Compiled, Vec<ContentError>> {
     let (simulations, simulation_errors) =
         simulation::compile_dir(content_dir, &prefix, known_ids.as_ref());
     errors.extend(simulation_errors);
+    let interview_path = content_dir.join(INTERVIEW_FILE);
+    let interview = if interview_path.exists() {
+        let mut diag = Diag::new(prefix.join(INTERVIEW_FILE));
+        let interview = interview::compile(&interview_path, &shared, &mut diag);
+        errors.extend(diag.errors);
+        warnings.extend(diag.warnings);
+        interview
+    } else {
+        None
+    };
+    if let Some(references) = &references {
+        references.warn_unused(&mut references_diag);
+    }
+    errors.extend(references_diag.errors);
+    warnings.extend(references_diag.warnings);
 
+    // Stable: errors on one line keep the order they were found in.
+    let by_place = |a: &ContentError, b: &ContentError| (&a.file, a.line).cmp(&(&b.file, b.line));
     if !errors.is_empty() {
-        // Stable: errors on one line keep the order they were found in.
-        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        errors.sort_by(by_place);
         return Err(errors);
     }
+    warnings.sort_by(by_place);
     let mut compiled = assemble(domains.unwrap_or_default(), lessons);
     for file in &simulations {
         compiled.files.push((file.path.clone(), file.json.clone()));
     }
     compiled.simulations = simulations;
+    compiled.report.references = references.map_or(0, |r| r.len());
+    compiled.report.warnings = warnings.len();
+    compiled.warnings = warnings;
+    if let Some(interview) = &interview {
+        compiled.report.interview_questions = interview.questions.len();
+        compiled.report.interview_quiz = interview.quiz.len();
+    }
+    compiled.interview = interview;
     Ok(compiled)
 }
 
@@ -221,6 +311,7 @@ fn assemble(
 
             report.competences += 1;
             report.steps += lesson.content.steps.len();
+            report.sources += lesson.front.sources.len();
             report.illustrations += lesson.illustrations;
             for question in &lesson.content.quiz {
                 *report.questions.entry(question.kind()).or_default() += 1;
@@ -259,6 +350,8 @@ fn assemble(
         files,
         report,
         simulations: Vec::new(),
+        warnings: Vec::new(),
+        interview: None,
     }
 }
 
@@ -323,8 +416,13 @@ fn discover(content_dir: &Path, prefix: &Path, errors: &mut Vec<ContentError>) -
         else {
             continue;
         };
-        // Simulations have their own format and compiler.
-        if !folder.is_dir() || folder_name.starts_with('.') || folder_name == simulation::FOLDER {
+        // Simulations and the job tools' content (INTERVIEW_FILE) have
+        // their own formats: not domains.
+        if !folder.is_dir()
+            || folder_name.starts_with('.')
+            || folder_name == simulation::FOLDER
+            || folder_name == TOOLS_DIR
+        {
             continue;
         }
         let display_folder = prefix.join(&folder_name);

@@ -56,6 +56,11 @@ pub(crate) struct Env<'a> {
     /// The markdown file's directory, on disk and as shown in errors.
     pub dir: &'a Path,
     pub display_dir: &'a Path,
+    /// Illustration alternatives seen so far: read by screen readers, so
+    /// checked against content/references.toml like the text.
+    pub alt_units: Vec<Unit>,
+    /// Web links seen so far (https only), with their lines.
+    pub links: Vec<(String, usize)>,
 }
 
 /// The markdown body split into its parts, in the required order.
@@ -439,6 +444,7 @@ impl Env<'_> {
                 self.diag.error(line, format!("`{dest}` is not a valid web address: write a full address like https://www.service-public.fr/"));
                 return None;
             }
+            self.links.push((dest.to_string(), line));
             return Some(Link::External(dest.to_string()));
         }
         if dest.starts_with("http://") {
@@ -457,6 +463,10 @@ impl Env<'_> {
 
     /// Checks an illustration reference and returns the checked SVG.
     fn illustration(&mut self, dest: &str, alt: &str, line: usize) -> Option<Svg> {
+        self.alt_units.push(Unit {
+            text: alt.to_string(),
+            line,
+        });
         let alt_words = crate::readability::words(alt).count();
         if alt_words < MIN_ALT_WORDS {
             self.diag.error(

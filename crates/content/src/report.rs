@@ -19,6 +19,15 @@ pub struct Report {
     pub illustrations: usize,
     /// Total bytes of the compiled JSON files.
     pub total_bytes: usize,
+    /// Sources cited in front matter, over all lessons.
+    pub sources: usize,
+    /// Entries of content/references.toml.
+    pub references: usize,
+    /// Warnings (see `Compiled::warnings`).
+    pub warnings: usize,
+    /// The interview preparation: common questions and self-check quiz questions.
+    pub interview_questions: usize,
+    pub interview_quiz: usize,
     /// One line per lesson, in catalogue order.
     pub lessons: Vec<LessonReport>,
 }
@@ -46,6 +55,11 @@ impl Report {
             positioning: Level::ALL.into_iter().map(|l| (l, 0)).collect(),
             illustrations: 0,
             total_bytes: 0,
+            sources: 0,
+            references: 0,
+            warnings: 0,
+            interview_questions: 0,
+            interview_quiz: 0,
             lessons: Vec::new(),
         }
     }
@@ -78,6 +92,18 @@ impl fmt::Display for Report {
         )?;
         writeln!(f, "quiz questions: {questions} ({by_kind})")?;
         writeln!(f, "positioning items: {items} ({by_level})")?;
+        writeln!(
+            f,
+            "provenance: {} sources cited, {} checked references, {} warning(s)",
+            self.sources, self.references, self.warnings
+        )?;
+        if self.interview_questions > 0 {
+            writeln!(
+                f,
+                "interview preparation: {} questions, {} quiz questions",
+                self.interview_questions, self.interview_quiz
+            )?;
+        }
         writeln!(
             f,
             "files: {} JSON, {} bytes ({:.1} KB) before compression",

@@ -336,7 +336,7 @@ fn errors_are_all_reported_sorted_by_file_and_line() {
     let mut files = valid_files();
     let first = files[PIECE_JOINTE]
         .replace("minutes = 8", "minutes = 99")
-        .replace("https://www.service-public.fr/", "http://x.fr")
+        .replace("(https://www.service-public.fr/)", "(http://x.fr)")
         .replace("- [ ] Une étoile", "- [x] Une étoile");
     files.insert(PIECE_JOINTE.into(), first);
     let second = files[CREER].replace("title = \"Créer une adresse\"", "title = \"\"");
@@ -351,8 +351,8 @@ fn errors_are_all_reported_sorted_by_file_and_line() {
         [
             "content/email/email-creer.md:5",
             "content/email/email-piece-jointe.md:7",
-            "content/email/email-piece-jointe.md:30",
-            "content/email/email-piece-jointe.md:39",
+            "content/email/email-piece-jointe.md:35",
+            "content/email/email-piece-jointe.md:44",
         ],
         "{shown:#?}"
     );
@@ -431,4 +431,67 @@ fn windows_line_endings_and_bom_compile_the_same() {
     let windows = Fixture::new(&files).compile().expect("compiles");
     assert_eq!(unix.files, windows.files);
     assert_eq!(unix.catalogue, windows.catalogue);
+}
+
+#[test]
+fn the_interview_preparation_compiles_to_questions_and_quiz() {
+    let mut files = valid_files();
+    files.insert(INTERVIEW_PATH.into(), INTERVIEW.into());
+    let compiled = Fixture::new(&files).compile().expect("compiles");
+    let interview = compiled.interview.as_ref().expect("an interview");
+    assert_eq!(interview.questions.len(), 1);
+    let q = &interview.questions[0];
+    assert_eq!(q.id, "presentez-vous");
+    assert_eq!(q.question, "Présentez-vous.");
+    assert_eq!(
+        q.why,
+        "L'employeur veut faire connaissance avec vous. Il veut aussi voir si vous parlez clairement."
+    );
+    assert_eq!(q.advice.len(), 3);
+    assert!(q
+        .example
+        .starts_with("Je m'appelle Inès, j'ai 19 ans. J'ai un CAP"));
+    assert_eq!(q.avoid, "Évitez de raconter toute votre vie.");
+    assert_eq!(interview.quiz.len(), 5);
+    assert_eq!(
+        interview.quiz[0].prompt(),
+        format!("Que dites-vous d'abord{NBSP}?")
+    );
+    assert_eq!(
+        (
+            compiled.report.interview_questions,
+            compiled.report.interview_quiz
+        ),
+        (1, 5)
+    );
+    assert!(compiled
+        .report
+        .to_string()
+        .contains("interview preparation: 1 questions, 5 quiz questions"));
+
+    let source = declic_content::interview_to_rust(Some(interview));
+    assert!(
+        source.contains(
+            "pub static INTERVIEW_QUESTIONS: &[declic_core::interview::InterviewQuestion]"
+        ),
+        "{source}"
+    );
+    assert!(source.contains(r#"id: "presentez-vous","#), "{source}");
+    assert!(
+        source.contains("pub fn interview_quiz() -> Vec<declic_core::content::Question>"),
+        "{source}"
+    );
+    assert!(
+        source.contains("declic_core::content::Question::Order {"),
+        "{source}"
+    );
+    let opens = source.matches(['{', '[', '(']).count();
+    let closes = source.matches(['}', ']', ')']).count();
+    assert_eq!(opens, closes, "balanced delimiters");
+
+    // No interview file: the competences compile, and the app's build gets
+    // a clear compile error instead of an empty interview page.
+    let plain = compile_valid();
+    assert!(plain.interview.is_none());
+    assert!(declic_content::interview_to_rust(None).starts_with("compile_error!("));
 }

@@ -73,7 +73,7 @@ fn cases() -> Vec<Case> {
         ),
         lesson(
             "unterminated front matter",
-            |s| s.replacen("minutes = 8\n+++", "minutes = 8\n", 1),
+            |s| s.replacen("reviewed = 2026-11-20\n+++", "reviewed = 2026-11-20\n", 1),
             Of("+++"),
             "closing",
         ),
@@ -216,8 +216,8 @@ fn cases() -> Vec<Case> {
             "http link",
             |s| {
                 s.replace(
-                    "https://www.service-public.fr/",
-                    "http://www.service-public.fr/",
+                    "(https://www.service-public.fr/)",
+                    "(http://www.service-public.fr/)",
                 )
             },
             Of("http://"),
@@ -225,13 +225,13 @@ fn cases() -> Vec<Case> {
         ),
         lesson(
             "javascript link",
-            |s| s.replace("https://www.service-public.fr/", "javascript:alert(1)"),
+            |s| s.replace("(https://www.service-public.fr/)", "(javascript:alert(1))"),
             Of("javascript:"),
             "not allowed",
         ),
         lesson(
             "relative link",
-            |s| s.replace("https://www.service-public.fr/", "../aide.html"),
+            |s| s.replace("(https://www.service-public.fr/)", "(../aide.html)"),
             Of("aide.html"),
             "not allowed",
         ),
@@ -897,6 +897,333 @@ fn cases() -> Vec<Case> {
             Of("[unique, découverte]"),
             "exactly one right",
         ),
+        // Provenance: sources and review date.
+        lesson(
+            "no sources",
+            |s| cut(s, "sources = [", "reviewed ="),
+            Of("id ="),
+            "no `sources`",
+        ),
+        lesson(
+            "empty sources",
+            |s| {
+                let s = cut(s, "sources = [", "reviewed =");
+                s.replace("reviewed =", "sources = []\nreviewed =")
+            },
+            Of("sources = []"),
+            "`sources` is empty",
+        ),
+        lesson(
+            "source not https",
+            |s| {
+                s.replace(
+                    "\"https://www.blog-conseils.fr/pieces-jointes\"",
+                    "\"http://www.blog-conseils.fr/pieces-jointes\"",
+                )
+            },
+            Of("http://www.blog-conseils.fr"),
+            "full https:// address",
+        ),
+        lesson(
+            "source listed twice",
+            |s| {
+                s.replace("  \"https://www.blog-conseils.fr/pieces-jointes\",\n", "  \"https://www.blog-conseils.fr/pieces-jointes\",\n  \"https://www.blog-conseils.fr/pieces-jointes\", # again\n")
+            },
+            Of("# again"),
+            "listed twice",
+        ),
+        lesson(
+            "official source after another",
+            |s| {
+                s.replace("  \"https://www.service-public.fr/particuliers/vosdroits/F1234\",\n", "").replace("  \"https://www.blog-conseils.fr/pieces-jointes\",\n", "  \"https://www.blog-conseils.fr/pieces-jointes\",\n  \"https://www.service-public.fr/particuliers/vosdroits/F1234\",\n")
+            },
+            Of("vosdroits/F1234"),
+            "list official pages first",
+        ),
+        lesson(
+            "no review date",
+            |s| s.replace("reviewed = 2026-11-20\n", ""),
+            Of("id ="),
+            "no `reviewed` date",
+        ),
+        lesson(
+            "review date in quotes",
+            |s| s.replace("reviewed = 2026-11-20", "reviewed = \"2026-11-20\""),
+            Of("reviewed ="),
+            "without quotes",
+        ),
+        lesson(
+            "review date that is a time",
+            |s| s.replace("reviewed = 2026-11-20", "reviewed = 10:30:00"),
+            Of("reviewed ="),
+            "must be a date",
+        ),
+        lesson(
+            "review date after today",
+            |s| s.replace("reviewed = 2026-11-20", "reviewed = 2027-01-15"),
+            Of("reviewed ="),
+            "after today (2026-12-01)",
+        ),
+        // Addresses and numbers come from content/references.toml.
+        lesson(
+            "domain not in the list",
+            |s| s.replace("Appuyez sur le trombone.", "Allez sur aide-trombone.fr."),
+            Of("aide-trombone.fr"),
+            "domain `aide-trombone.fr` is not in content/references.toml",
+        ),
+        lesson(
+            "sub-domain not in the list",
+            |s| {
+                s.replace(
+                    "Appuyez sur le trombone.",
+                    "Allez sur compte.service-public.fr/aide.",
+                )
+            },
+            Of("compte.service-public.fr"),
+            "domain `compte.service-public.fr`",
+        ),
+        lesson(
+            "suffix not in the list",
+            |s| s.replace("Appuyez sur le trombone.", "Le nom finit par **.gouv.fr**."),
+            Of(".gouv.fr"),
+            "suffix `.gouv.fr`",
+        ),
+        lesson(
+            "four-digit phone number",
+            |s| s.replace("Appuyez sur le trombone.", "Appelez le 3949."),
+            Of("3949"),
+            "phone number `3949`",
+        ),
+        lesson(
+            "four-digit phone number with a space",
+            |s| s.replace("Appuyez sur le trombone.", "Appelez le 39 49."),
+            Of("39 49"),
+            "phone number `3949`",
+        ),
+        lesson(
+            "ten-digit phone number with spaces",
+            |s| s.replace("Appuyez sur le trombone.", "Appelez le 01 23 45 67 89."),
+            Of("01 23 45 67 89"),
+            "phone number `0123456789`",
+        ),
+        lesson(
+            "SMS number in a quiz explanation",
+            |s| {
+                s.replace(
+                    "Non. L'étoile marque un e-mail important.",
+                    "Non. Signalez-la au 33700.",
+                )
+            },
+            Of("33700"),
+            "phone number `33700`",
+        ),
+        lesson(
+            "emergency number in a positioning item",
+            |s| {
+                s.replace(
+                    "- [x] À joindre un fichier → Oui.",
+                    "- [x] À joindre un fichier → Oui. En cas de danger, appelez le 112.",
+                )
+            },
+            Of("le 112"),
+            "phone number `112`",
+        ),
+        lesson(
+            "number-named service",
+            |s| {
+                s.replace(
+                    "- Le trombone sert à joindre un fichier.",
+                    "- Le trombone sert à joindre un fichier. Une arnaque ? Allez sur 17Cyber.",
+                )
+            },
+            Of("17Cyber"),
+            "service name `17Cyber`",
+        ),
+        lesson(
+            "domain in an illustration's alternative",
+            |s| {
+                s.replace(
+                    "![Un écran d'e-mail avec un trombone]",
+                    "![Un écran du site aide-trombone.fr]",
+                )
+            },
+            Of("aide-trombone.fr"),
+            "domain `aide-trombone.fr`",
+        ),
+        lesson(
+            "domain in the title",
+            |s| {
+                s.replace(
+                    "title = \"Envoyer une pièce jointe\"",
+                    "title = \"Envoyer un fichier sur aide-trombone.fr\"",
+                )
+            },
+            Of("title ="),
+            "domain `aide-trombone.fr`",
+        ),
+        lesson(
+            "link to a site not in the list",
+            |s| {
+                s.replace(
+                    "(https://www.service-public.fr/)",
+                    "(https://www.aide-trombone.fr/)",
+                )
+            },
+            Of("(https://www.aide-trombone.fr/)"),
+            "add `aide-trombone.fr` with kind = \"site\"",
+        ),
+        lesson(
+            "link to a page not in the list",
+            |s| {
+                s.replace(
+                    "(https://www.service-public.fr/)",
+                    "(https://www.service-public.fr/particuliers)",
+                )
+            },
+            Of("/particuliers)"),
+            "with kind = \"link\"",
+        ),
+        case(
+            "reference without a source",
+            REFERENCES_FILE,
+            |s| s.replace("source = \"https://www.service-public.fr/\"\n", ""),
+            REFERENCES_FILE,
+            Of("kind = \"site\""),
+            "no `source`",
+        ),
+        case(
+            "reference of an unknown kind",
+            REFERENCES_FILE,
+            |s| s.replace("kind = \"site\"", "kind = \"web\""),
+            REFERENCES_FILE,
+            Of("kind = \"web\""),
+            "unknown kind",
+        ),
+        case(
+            "phone number written with dashes in the list",
+            REFERENCES_FILE,
+            |s| {
+                format!("{s}\n[[reference]]\nkind = \"phone\"\nvalue = \"39-49\"\nwhat = \"France Travail.\"\nsource = \"https://www.francetravail.fr/\"\n")
+            },
+            REFERENCES_FILE,
+            Of("39-49"),
+            "2 to 10 digits",
+        ),
+        // The interview preparation (content/outils/entretien.md).
+        case(
+            "interview question without an id",
+            INTERVIEW_PATH,
+            |_| INTERVIEW.replace("Identifiant : presentez-vous\n", ""),
+            INTERVIEW_PATH,
+            Of("## Présentez-vous."),
+            "no `Identifiant",
+        ),
+        case(
+            "interview id not a slug",
+            INTERVIEW_PATH,
+            |_| {
+                INTERVIEW.replace(
+                    "Identifiant : presentez-vous",
+                    "Identifiant : Présentez vous",
+                )
+            },
+            INTERVIEW_PATH,
+            Of("Identifiant :"),
+            "lowercase letters",
+        ),
+        case(
+            "interview question with two tips",
+            INTERVIEW_PATH,
+            |_| INTERVIEW.replace("- Finissez par ce qui vous attire dans ce poste.\n", ""),
+            INTERVIEW_PATH,
+            Of("## Présentez-vous."),
+            "2 tips",
+        ),
+        case(
+            "interview why of three sentences",
+            INTERVIEW_PATH,
+            |_| {
+                INTERVIEW.replace(
+                    "Il veut aussi voir si vous parlez clairement.",
+                    "Il veut aussi voir si vous parlez clairement. Et plus.",
+                )
+            },
+            INTERVIEW_PATH,
+            Of("## Présentez-vous."),
+            "3 sentences",
+        ),
+        case(
+            "interview example too short",
+            INTERVIEW_PATH,
+            |_| cut(INTERVIEW, "J'ai un CAP", "**À éviter**"),
+            INTERVIEW_PATH,
+            Of("## Présentez-vous."),
+            "words: write 40 to 80",
+        ),
+        case(
+            "interview without a pitfall",
+            INTERVIEW_PATH,
+            |_| INTERVIEW.replace("**À éviter**\n\nÉvitez de raconter toute votre vie.\n", ""),
+            INTERVIEW_PATH,
+            Of("## Présentez-vous."),
+            "is missing",
+        ),
+        case(
+            "interview unknown part",
+            INTERVIEW_PATH,
+            |_| INTERVIEW.replace("**À éviter**", "**Astuce**"),
+            INTERVIEW_PATH,
+            Of("**Astuce**"),
+            "unknown part",
+        ),
+        case(
+            "interview long sentence",
+            INTERVIEW_PATH,
+            |_| INTERVIEW.replace("Évitez de raconter toute votre vie.", &sentence(21)),
+            INTERVIEW_PATH,
+            Of("Un mot mot"),
+            "21 words",
+        ),
+        case(
+            "interview phone number not in the list",
+            INTERVIEW_PATH,
+            |_| INTERVIEW.replace("- Parlez une minute environ.", "- Appelez le 3949 avant."),
+            INTERVIEW_PATH,
+            Of("3949"),
+            "phone number `3949`",
+        ),
+        case(
+            "interview quiz question with two right choices",
+            INTERVIEW_PATH,
+            |_| INTERVIEW.replace("- [ ] Toute ma vie", "- [x] Toute ma vie"),
+            INTERVIEW_PATH,
+            Of("## [unique] Que dites-vous"),
+            "exactly one right",
+        ),
+        case(
+            "interview without sources",
+            INTERVIEW_PATH,
+            |_| cut(INTERVIEW, "sources = [", "reviewed ="),
+            INTERVIEW_PATH,
+            Line::Of("reviewed ="),
+            "no `sources`",
+        ),
+        case(
+            "interview review after today",
+            INTERVIEW_PATH,
+            |_| INTERVIEW.replace("reviewed = 2026-11-20", "reviewed = 2027-02-01"),
+            INTERVIEW_PATH,
+            Of("reviewed ="),
+            "after today",
+        ),
+        case(
+            "interview unknown section",
+            INTERVIEW_PATH,
+            |_| INTERVIEW.replace("# Quiz", "# Exercices"),
+            INTERVIEW_PATH,
+            Of("# Exercices"),
+            "unexpected section",
+        ),
         // Plain language.
         lesson(
             "long sentence in a step",
@@ -966,7 +1293,7 @@ fn every_rule_has_a_failing_example() {
             Line::Of(needle) => line_of(&files[case.error_file], needle),
         };
         let fixture = Fixture::new(&files);
-        let errors = match fixture.compile() {
+        let errors = match fixture.compile_on(TODAY) {
             Ok(_) => {
                 failures.push(format!("{}: compiled without error", case.name));
                 continue;
@@ -995,4 +1322,107 @@ fn every_rule_has_a_failing_example() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// An example entry (invented address) may be shown, never linked to.
+#[test]
+fn an_example_address_is_shown_but_never_linked() {
+    let mut files = valid_files();
+    let example = "\n[[reference]]\nkind = \"example\"\nvalue = \"fournisseur.fr\"\nwhat = \"Un fournisseur inventé.\"\n";
+    files.insert(REFERENCES_FILE.into(), format!("{REFERENCES}{example}"));
+    let shown = files[PIECE_JOINTE].replace(
+        "Appuyez sur le trombone.",
+        "Écrivez à prenom.nom@fournisseur.fr ou marie.dupont.fournisseur.fr.",
+    );
+    files.insert(PIECE_JOINTE.into(), shown.clone());
+    assert!(Fixture::new(&files).compile_on(TODAY).is_ok());
+
+    let linked = shown.replace(
+        "(https://www.service-public.fr/)",
+        "(https://fournisseur.fr)",
+    );
+    files.insert(PIECE_JOINTE.into(), linked.clone());
+    let errors = Fixture::new(&files).compile_on(TODAY).unwrap_err();
+    let line = line_of(&linked, "(https://fournisseur.fr)");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == Path::new("content").join(PIECE_JOINTE)
+                && e.line == line
+                && e.message.contains("examples are never links")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_missing_list_of_references_is_an_error() {
+    let mut files = valid_files();
+    files.remove(REFERENCES_FILE);
+    let errors = Fixture::new(&files).compile_on(TODAY).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == Path::new("content/references.toml")
+                && e.line == 0
+                && e.message.contains("cannot read")),
+        "{errors:?}"
+    );
+}
+
+/// Warnings are printed but do not fail the build: each asserts its file,
+/// line and reason, and that the content still compiles.
+#[test]
+fn warnings_are_reported_without_failing() {
+    let warnings_of = |files: &std::collections::BTreeMap<String, String>, today: Option<&str>| {
+        let fixture = Fixture::new(files);
+        let compiled = match today {
+            Some(today) => fixture.compile_on(today),
+            None => fixture.compile(),
+        };
+        let compiled = compiled.unwrap_or_else(|e| panic!("compiles: {e:?}"));
+        assert_eq!(compiled.report.warnings, compiled.warnings.len());
+        compiled.warnings
+    };
+    let lesson = Path::new("content").join(PIECE_JOINTE);
+
+    // The valid content has no warning.
+    assert_eq!(warnings_of(&valid_files(), Some(TODAY)), vec![]);
+
+    // A review more than a year before today; exactly a year is still fresh;
+    // no date given (plain `compile`): ages are not checked.
+    let mut files = valid_files();
+    let stale = files[PIECE_JOINTE].replace("reviewed = 2026-11-20", "reviewed = 2025-11-30");
+    files.insert(PIECE_JOINTE.into(), stale.clone());
+    let warnings = warnings_of(&files, Some(TODAY));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].file, lesson);
+    assert_eq!(warnings[0].line, line_of(&stale, "reviewed ="));
+    assert!(warnings[0]
+        .message
+        .contains("more than a year before 2026-12-01"));
+    assert_eq!(warnings_of(&files, Some("2026-11-30")), vec![]);
+    assert_eq!(warnings_of(&files, None), vec![]);
+
+    // No official source.
+    let mut files = valid_files();
+    let unofficial = files[PIECE_JOINTE].replace(
+        "  \"https://www.service-public.fr/particuliers/vosdroits/F1234\",\n",
+        "",
+    );
+    files.insert(PIECE_JOINTE.into(), unofficial.clone());
+    let warnings = warnings_of(&files, Some(TODAY));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].file, lesson);
+    assert_eq!(warnings[0].line, line_of(&unofficial, "blog-conseils.fr"));
+    assert!(warnings[0].message.contains("no official source"));
+
+    // A reference no lesson shows.
+    let mut files = valid_files();
+    let unused = format!("{REFERENCES}\n[[reference]]\nkind = \"phone\"\nvalue = \"39 49\"\nwhat = \"France Travail.\"\nsource = \"https://www.francetravail.fr/\"\n");
+    files.insert(REFERENCES_FILE.into(), unused.clone());
+    let warnings = warnings_of(&files, Some(TODAY));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].file, Path::new("content/references.toml"));
+    assert_eq!(warnings[0].line, line_of(&unused, "\"39 49\""));
+    assert!(warnings[0].message.contains("no lesson shows it"));
 }

@@ -4,7 +4,7 @@
 //! mistake of the engine ([`Mistake`]) has its feedback.
 
 use super::{Ctx, KindResult, Role, Text};
-use declic_core::cv::{check_email, EmailCheck};
+use declic_core::email::{check_email, EmailCheck};
 use declic_core::simulation::email::{Email, File, FileKind, InboxMessage, Mistake};
 use declic_core::simulation::{Code, Scenario};
 use serde::Deserialize;

@@ -17,8 +17,8 @@ use declic_core::simulation::procedure::{
     validate, Confirmation, DocumentFile, Expired, Field, FieldKind, Page, Procedure, SignIn,
     Summary,
 };
-use declic_core::simulation::text::fold;
 use declic_core::simulation::Scenario;
+use declic_core::text::fold;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;

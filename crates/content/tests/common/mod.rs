@@ -2,7 +2,7 @@
 //! domain, which each test may change before compiling.
 #![allow(dead_code)]
 
-use declic_content::{compile, Compiled, ContentError};
+use declic_content::{compile, compile_with, Compiled, ContentError, Date, Options};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -28,6 +28,11 @@ level = "autonomie"
 title = "Envoyer une pièce jointe"
 goal = "Joindre une photo ou un document à un e-mail."
 minutes = 8
+sources = [
+  "https://www.service-public.fr/particuliers/vosdroits/F1234",
+  "https://www.blog-conseils.fr/pieces-jointes",
+]
+reviewed = 2026-11-20
 +++
 
 ## Une pièce jointe, c'est quoi ?
@@ -104,6 +109,95 @@ Lisez l'aide sur [service-public.fr](https://www.service-public.fr/).
 - [ ] Faux → Si. Un fichier trop lourd peut bloquer l'envoi.
 "#;
 
+/// The checked list of addresses and numbers: what the lessons show.
+pub const REFERENCES: &str = r#"# What learners may read.
+
+[[reference]]
+kind = "site"
+value = "service-public.fr"
+official = true
+what = "Le site officiel des démarches."
+source = "https://www.service-public.fr/"
+"#;
+
+/// A valid interview preparation (content/outils/entretien.md), with one
+/// question; not in `valid_files()` (a content dir may have none).
+pub const INTERVIEW: &str = r#"+++
+sources = [
+  "https://www.service-public.fr/particuliers/vosdroits/F1234",
+]
+reviewed = 2026-11-20
++++
+
+# Questions
+
+## Présentez-vous.
+
+Identifiant : presentez-vous
+
+**Pourquoi**
+
+L'employeur veut faire connaissance avec vous.
+Il veut aussi voir si vous parlez clairement.
+
+**Conseils**
+
+- Parlez une minute environ.
+- Dites ce que vous faites aujourd'hui.
+- Finissez par ce qui vous attire dans ce poste.
+
+**Exemple**
+
+Je m'appelle Inès, j'ai 19 ans.
+J'ai un CAP commerce, obtenu l'an dernier.
+Pendant ma formation, j'ai fait un stage dans une supérette.
+J'ai mis en rayon et tenu la caisse.
+L'été dernier, j'ai aidé à la buvette de mon club.
+J'aime le contact avec les clients.
+C'est pour ça que votre poste m'intéresse.
+
+**À éviter**
+
+Évitez de raconter toute votre vie.
+
+# Quiz
+
+## [unique] Que dites-vous d'abord ?
+
+- [x] Ce que je fais aujourd'hui → Oui. Puis vos expériences.
+- [ ] Toute ma vie → Non. C'est trop long.
+
+## [multiple] De quoi pouvez-vous parler ?
+
+- [x] D'un stage → Oui. C'est une vraie expérience.
+- [x] Du bénévolat → Oui. Il montre votre sérieux.
+- [ ] De rien → Non. Tout le monde a commencé un jour.
+
+## [vrai-faux] Un exemple rend la réponse plus forte.
+
+- [x] Vrai → Oui. L'exemple prouve ce que vous dites.
+- [ ] Faux → Si. L'exemple prouve ce que vous dites.
+
+## [ordre] Remettez les étapes dans l'ordre.
+
+1. Arriver en avance.
+2. Répondre aux questions.
+3. Remercier.
+
+> Vous arrivez en avance. Vous répondez. Vous remerciez à la fin.
+
+## [unique] Que faites-vous à la fin ?
+
+- [x] Je pose une question → Oui. Le poste vous intéresse.
+- [ ] Je pars sans rien dire → Non. Remerciez et posez une question.
+"#;
+
+pub const INTERVIEW_PATH: &str = "outils/entretien.md";
+
+/// The day the rule tests measure reviews against (the fixture lesson was
+/// reviewed eleven days before).
+pub const TODAY: &str = "2026-12-01";
+
 pub const SVG: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 <!-- Un écran avec un trombone -->
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 80" width="120" height="80">
@@ -115,6 +209,7 @@ pub const SVG: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 pub const PIECE_JOINTE: &str = "email/email-piece-jointe.md";
 pub const CREER: &str = "email/email-creer.md";
 pub const TROMBONE: &str = "email/img/trombone.svg";
+pub const REFERENCES_FILE: &str = "references.toml";
 
 /// The second lesson: the first one with its id, title and link changed.
 pub fn second_lesson() -> String {
@@ -137,6 +232,7 @@ pub fn valid_files() -> BTreeMap<String, String> {
         (PIECE_JOINTE.to_string(), LESSON.to_string()),
         (CREER.to_string(), second_lesson()),
         (TROMBONE.to_string(), SVG.to_string()),
+        (REFERENCES_FILE.to_string(), REFERENCES.to_string()),
     ])
 }
 
@@ -168,6 +264,12 @@ impl Fixture {
 
     pub fn compile(&self) -> Result<Compiled, Vec<ContentError>> {
         compile(&self.content_dir())
+    }
+
+    /// Compiles with reviews measured against `today` (YYYY-MM-DD).
+    pub fn compile_on(&self, today: &str) -> Result<Compiled, Vec<ContentError>> {
+        let today = Date::parse(today).expect("a date");
+        compile_with(&self.content_dir(), Options { today: Some(today) })
     }
 }
 
