@@ -96,7 +96,7 @@ where
     let learner = expect_context::<crate::learner::Learner>();
     let value = RwSignal::new(None);
     Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !learner.loaded.get() {
+        if done == Some(true) || !learner.loaded() {
             return done.unwrap_or(false);
         }
         leptos::task::spawn_local(async move {
@@ -111,7 +111,7 @@ where
 pub async fn load<T: serde::de::DeserializeOwned>(key: &'static str) -> Option<T> {
     #[cfg(target_arch = "wasm32")]
     {
-        let db = crate::storage::current()?;
+        let db = crate::storage::page_db()?;
         match db.get(crate::storage::DOCUMENTS, key).await {
             Ok(Some(value)) => match serde_wasm_bindgen::from_value(value) {
                 Ok(doc) => Some(doc),
@@ -171,7 +171,7 @@ mod browser {
         }
         wasm_bindgen_futures::spawn_local(async move {
             while let Some(value) = PENDING.with(|p| p.borrow_mut().remove(key)) {
-                let Some(db) = storage::current() else {
+                let Some(db) = storage::page_db() else {
                     saver
                         .status
                         .set(SaveStatus::Failed(storage::StorageError::Unavailable));

@@ -4,12 +4,12 @@
 //! and a short self-check quiz with the same widgets as the lessons' quizzes.
 
 use crate::app::focus_soon;
-use crate::pages::question::{display_order, seed_of, AnswerInput, Draft, Prompt, VerdictView};
+use crate::pages::question::{AnswerInput, Draft, Prompt, VerdictView};
 use crate::speech::ListenButton;
 use declic_core::interview::{
     practice_order, self_check_quiz, InterviewQuestion, PREPARE_SECONDS, QUESTIONS,
 };
-use declic_core::quiz::{check, Answer, Score, Verdict};
+use declic_core::quiz::{check, display_order, text_seed, Answer, Score, Verdict};
 use leptos::prelude::*;
 
 #[component]
@@ -52,7 +52,7 @@ fn Advice(question: InterviewQuestion) -> impl IntoView {
 /// timer), then read the advice.
 #[component]
 fn Practice() -> impl IntoView {
-    let order = practice_order(seed_of("entretien", 0));
+    let order = practice_order(text_seed("entretien", 0));
     let position = RwSignal::new(None::<usize>);
     let revealed = RwSignal::new(false);
     let seconds_left = RwSignal::new(None::<u32>);
@@ -186,7 +186,7 @@ fn SelfCheck() -> impl IntoView {
                     .into_any();
                 }
                 let question = quiz.with_value(|q| q[i].clone());
-                let order = display_order(&question, seed_of("entretien-quiz", i));
+                let order = display_order(&question, text_seed("entretien-quiz", i));
                 let q = question.clone();
                 let answered = move || verdict.with(Option::is_some);
                 view! {
