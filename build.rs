@@ -8,13 +8,21 @@ use std::path::PathBuf;
 
 fn main() {
     // DECLIC_CONTENT_DIR points the build at another content folder (a
-    // fixture); postbuild reads the same variable so both agree.
+    // fixture); relative to the checkout. The folder chosen is handed to the
+    // crate as DECLIC_CONTENT_DIR_BUILT, so postbuild compiles the JSON files
+    // from the very folder this catalogue comes from.
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
-    let content_dir = std::env::var_os("DECLIC_CONTENT_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| manifest_dir.join("content"));
+    let content_dir = manifest_dir.join(
+        std::env::var_os("DECLIC_CONTENT_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("content")),
+    );
     println!("cargo:rerun-if-env-changed=DECLIC_CONTENT_DIR");
     println!("cargo:rerun-if-changed={}", content_dir.display());
+    println!(
+        "cargo:rustc-env=DECLIC_CONTENT_DIR_BUILT={}",
+        content_dir.display()
+    );
 
     match declic_content::compile(&content_dir) {
         Ok(compiled) => {

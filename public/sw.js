@@ -1,7 +1,7 @@
 // Déclic's service worker: makes every screen, lesson and file work offline,
 // and installs new versions atomically.
 //
-// - Install: download every file of this build (the list below is written by
+// - Install: download every file of this build (MANIFEST below, written by
 //   src/bin/postbuild.rs with each file's hash) into one cache named after the
 //   build. A file whose bytes do not match its hash fails the install: the
 //   server already has a newer build, whose own worker will come next. Files
@@ -9,15 +9,17 @@
 //   downloaded again.
 // - A new version waits until the learner taps "Mettre à jour" (the page
 //   posts "skip-waiting"), so a page never runs files of two builds.
-// - Fetch: navigations get this build's entry page: cv.html for the job
-//   tools (CV, letter, interview), index.html for every other screen (the app routes on the client; the
-//   same split as declic_core::route::Route::entry); other files come from
-//   this build's cache, else the network.
-//   /api/ is never cached.
+// - Fetch: navigations get this build's page for their entry (ENTRY_PAGES
+//   below, written by postbuild from declic_core::route::Entry: the job
+//   tools' page for their screens, index.html for every other one; the app
+//   routes on the client); other files come from this build's cache, else
+//   the network. /api/ is never cached.
 /*MANIFEST*/ const MANIFEST = { "version": "dev", "files": [] };
+/*ENTRY_PAGES*/ const ENTRY_PAGES = { "default": "/index.html", "paths": [] };
 
 const PREFIX = "declic-";
 const CACHE = PREFIX + MANIFEST.version;
+const PAGES = new Map(ENTRY_PAGES.paths);
 const PARALLEL_DOWNLOADS = 4;
 
 self.addEventListener("install", (event) => {
@@ -47,8 +49,8 @@ self.addEventListener("fetch", (event) => {
 async function appShell(request) {
   const cache = await caches.open(CACHE);
   const path = new URL(request.url).pathname.replace(/\/+$/, "");
-  const entry = ["/mon-cv", "/ma-lettre", "/entretien"].includes(path) ? "/cv.html" : "/index.html";
-  return (await cache.match(entry)) || fetch(request);
+  const page = PAGES.get(path) ?? ENTRY_PAGES.default;
+  return (await cache.match(page)) || fetch(request);
 }
 
 async function cached(request) {
@@ -74,7 +76,7 @@ async function precache() {
 async function fromPreviousBuild(previous, url, hash) {
   for (const name of previous) {
     const response = await (await caches.open(name)).match(url);
-    if (response && (await hashOf(response.clone())) === hash) return response;
+    if (response && (await hasHash(response.clone(), hash))) return response;
   }
   return null;
 }
@@ -82,14 +84,17 @@ async function fromPreviousBuild(previous, url, hash) {
 async function download(url, hash) {
   const response = await fetch(url, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  if ((await hashOf(response.clone())) !== hash) {
+  if (!(await hasHash(response.clone(), hash))) {
     throw new Error(`${url} is from another build; waiting for the next version`);
   }
   return response;
 }
 
-// First 8 bytes of SHA-256, hex: the same short hash postbuild writes.
-async function hashOf(response) {
+// Whether the body's SHA-256, in hex, starts with `hash`: postbuild writes
+// a prefix of it (its length is declic_core::content::SHORT_HASH_BYTES), so
+// the worker needs no length of its own.
+async function hasHash(response, hash) {
   const digest = await crypto.subtle.digest("SHA-256", await response.arrayBuffer());
-  return Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return hash.length > 0 && hex.startsWith(hash);
 }

@@ -5,62 +5,48 @@ use crate::pages;
 use crate::pwa::{self, AppStatus};
 use crate::router::Navigator;
 use crate::speech::Speech;
-#[cfg(target_arch = "wasm32")]
 use declic_core::route::Route;
 use leptos::prelude::*;
 
+/// The main entry (`index.html`): every screen but the job tools, by route.
 #[component]
-pub fn App(nav: Navigator, status: AppStatus, #[prop(optional)] speech: Speech) -> impl IntoView {
+pub fn App(
+    nav: Navigator,
+    status: AppStatus,
+    learner: Learner,
+    #[prop(optional)] speech: Speech,
+) -> impl IntoView {
     provide_context(nav);
-
-    // After a navigation (not the first screen), move focus to the new
-    // screen's heading so screen readers announce it, and scroll to the top.
-    #[cfg(target_arch = "wasm32")]
-    {
-        let first = std::cell::Cell::new(true);
-        Effect::new(move |_| {
-            let route = nav.route();
-            set_document_title(&route);
-            if first.replace(false) {
-                return;
-            }
-            focus_soon("main h1");
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-        });
+    view! {
+        <Shell status=status speech=speech learner=learner>
+            {move || pages::screen(nav.route())}
+        </Shell>
     }
-
-    view! { <Shell status=status speech=speech>{move || pages::screen(nav.route())}</Shell> }
 }
 
-/// The job-search entry (`cv.html`): the same shell around the CV, the
+/// The job-tools entry (`jobs.html`): the same shell around the CV, the
 /// letter or the interview preparation, by URL.
 #[component]
-pub fn CvApp(
+pub fn JobsApp(
     status: AppStatus,
+    learner: Learner,
     #[prop(optional)] speech: Speech,
-    route: declic_core::route::Route,
+    route: Route,
 ) -> impl IntoView {
-    #[cfg(target_arch = "wasm32")]
-    set_document_title(&route);
-    view! { <Shell status=status speech=speech>{pages::job_screen(route)}</Shell> }
+    view! { <Shell status=status speech=speech learner=learner>{pages::job_screen(route)}</Shell> }
 }
 
 /// What every screen sits in: skip link, header, banners, `<main>`, and the
-/// learner's progress (read from IndexedDB once per page).
+/// learner's progress (read from IndexedDB once per page, by `start`).
 #[component]
-fn Shell(status: AppStatus, speech: Speech, children: Children) -> impl IntoView {
+fn Shell(status: AppStatus, speech: Speech, learner: Learner, children: Children) -> impl IntoView {
     provide_context(speech);
-    let learner = Learner::new();
     provide_context(learner);
-    #[cfg(target_arch = "wasm32")]
-    crate::learner::load(learner);
 
     view! {
         <a class="skip-link" href="#contenu">"Aller au contenu"</a>
         <header class="topbar">
-            <a class="brand" href="/">
+            <a class="brand" href=Route::Home.path()>
                 <span class="brand-mark" aria-hidden="true">"D"</span>
                 "Déclic"
             </a>
@@ -76,12 +62,12 @@ fn Shell(status: AppStatus, speech: Speech, children: Children) -> impl IntoView
 fn Banners(status: AppStatus) -> impl IntoView {
     view! {
         <div class="banners" role="status">
-            <Show when=move || !status.online.get()>
+            <Show when=move || !status.online()>
                 <p class="banner banner-offline">
                     "Vous êtes hors connexion. Les leçons restent disponibles."
                 </p>
             </Show>
-            <Show when=move || status.update_ready.get()>
+            <Show when=move || status.update_ready()>
                 <div class="banner banner-update">
                     <p>"Une nouvelle version de Déclic est prête."</p>
                     <button type="button" class="button primary" on:click=move |_| pwa::apply_update()>
@@ -93,20 +79,10 @@ fn Banners(status: AppStatus) -> impl IntoView {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn set_document_title(route: &Route) {
-    let title = match pages::title(route) {
-        Some(t) => format!("{t} – Déclic"),
-        None => "Déclic – apprendre le numérique".to_string(),
-    };
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&title);
-    }
-}
-
 /// Moves keyboard and screen-reader focus to the first element matching
 /// `selector` once the current update has been painted (after a navigation,
-/// to the new heading; after an answer, to its feedback).
+/// to the new heading; after an answer, to its feedback). For event
+/// handlers and effects.
 pub fn focus_soon(selector: &'static str) {
     #[cfg(target_arch = "wasm32")]
     request_animation_frame(move || {

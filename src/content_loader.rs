@@ -50,23 +50,53 @@ where
     (state, run)
 }
 
-/// "Chargement…" and, on failure, a plain French message with "Réessayer".
-/// `what` completes "Chargement de …" / "… n'a pas pu être chargé(e)".
+/// What a screen loads, so its failure message names it, with the right
+/// gender and number: one whole sentence each, never a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loaded {
+    Lesson,
+    Quiz,
+    /// The questions of "Faire le point".
+    PositioningTest,
+}
+
+impl Loaded {
+    /// What the learner reads when it could not be loaded.
+    pub fn failure_message(self, error: &LoadError) -> &'static str {
+        match (self, error) {
+            (Loaded::Lesson, LoadError::Network) => {
+                "La leçon n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez."
+            }
+            (Loaded::Lesson, LoadError::Invalid(_)) => {
+                "La leçon n'a pas pu être lue. Réessayez dans un moment."
+            }
+            (Loaded::Quiz, LoadError::Network) => {
+                "Le quiz n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez."
+            }
+            (Loaded::Quiz, LoadError::Invalid(_)) => {
+                "Le quiz n'a pas pu être lu. Réessayez dans un moment."
+            }
+            (Loaded::PositioningTest, LoadError::Network) => {
+                "Les questions n'ont pas pu être chargées. Vérifiez votre connexion, puis réessayez."
+            }
+            (Loaded::PositioningTest, LoadError::Invalid(_)) => {
+                "Les questions n'ont pas pu être lues. Réessayez dans un moment."
+            }
+        }
+    }
+}
+
+/// On failure to load `what`: a plain French message with "Réessayer".
+/// (Each screen shows its own "Chargement…" while it waits.)
 #[component]
 pub fn LoadFailure(
     error: LoadError,
-    what: &'static str,
+    what: Loaded,
     retry: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
-    let message = match error {
-        LoadError::Network => {
-            format!("{what} n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez.")
-        }
-        LoadError::Invalid(_) => format!("{what} n'a pas pu être lu. Réessayez dans un moment."),
-    };
     view! {
         <div class="notice notice-error" role="alert">
-            <p>{message}</p>
+            <p>{what.failure_message(&error)}</p>
             <button type="button" class="button primary" on:click=move |_| retry()>"Réessayer"</button>
         </div>
     }
@@ -122,4 +152,39 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, Load
 #[cfg(not(target_arch = "wasm32"))]
 async fn fetch_json<T>(_url: &str) -> Result<T, LoadError> {
     Err(LoadError::Network)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_failure_message_is_its_own_sentence() {
+        let errors = [LoadError::Network, LoadError::Invalid("HTTP 500".into())];
+        let cases = [
+            (Loaded::Lesson, "La leçon n'a pas pu être chargée."),
+            (Loaded::Quiz, "Le quiz n'a pas pu être chargé."),
+            (
+                Loaded::PositioningTest,
+                "Les questions n'ont pas pu être chargées.",
+            ),
+        ];
+        for (what, network) in cases {
+            assert!(
+                what.failure_message(&errors[0]).starts_with(network),
+                "{what:?}"
+            );
+            for error in &errors {
+                let message = what.failure_message(error);
+                assert!(
+                    message.ends_with('.') && !message.contains("(e)"),
+                    "{message}"
+                );
+            }
+        }
+        assert_eq!(
+            Loaded::Lesson.failure_message(&errors[1]),
+            "La leçon n'a pas pu être lue. Réessayez dans un moment."
+        );
+    }
 }

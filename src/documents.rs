@@ -120,7 +120,7 @@ fn when_loaded(read: impl std::future::Future<Output = ()> + 'static) {
     let learner = expect_context::<crate::learner::Learner>();
     let read = StoredValue::new_local(Some(read));
     Effect::new(move |_| {
-        if learner.loaded.get() {
+        if learner.loaded() {
             if let Some(read) = read.try_update_value(Option::take).flatten() {
                 leptos::task::spawn_local(read);
             }
@@ -132,7 +132,7 @@ fn when_loaded(read: impl std::future::Future<Output = ()> + 'static) {
 pub async fn load<T: serde::de::DeserializeOwned>(key: &'static str) -> Option<T> {
     #[cfg(target_arch = "wasm32")]
     {
-        let db = crate::storage::current()?;
+        let db = crate::storage::page_db()?;
         match db.get(crate::storage::DOCUMENTS, key).await {
             Ok(Some(value)) => match serde_wasm_bindgen::from_value(value) {
                 Ok(doc) => Some(doc),
@@ -192,7 +192,7 @@ mod browser {
         }
         wasm_bindgen_futures::spawn_local(async move {
             while let Some(value) = PENDING.with(|p| p.borrow_mut().remove(key)) {
-                let Some(db) = storage::current() else {
+                let Some(db) = storage::page_db() else {
                     saver
                         .status
                         .set(SaveStatus::Failed(storage::StorageError::Unavailable));

@@ -26,15 +26,16 @@ pub enum SaveStatus {
     Failed(StorageError),
 }
 
-/// The learner's progress, shared through context.
+/// The learner's progress, shared through context. Views read it through
+/// its getters; only this module writes it.
 #[derive(Clone, Copy)]
 pub struct Learner {
     log: RwSignal<EventLog>,
     /// Derived from the log by the core, recomputed when it changes.
-    pub progress: Memo<Progress>,
+    progress: Memo<Progress>,
     /// False until the saved events have been read (or reading failed).
-    pub loaded: RwSignal<bool>,
-    pub save: RwSignal<SaveStatus>,
+    loaded: RwSignal<bool>,
+    save_status: RwSignal<SaveStatus>,
 }
 
 impl Learner {
@@ -44,27 +45,63 @@ impl Learner {
             log,
             progress: Memo::new(move |_| log.with(|log| derive(log, &CATALOGUE))),
             loaded: RwSignal::new(false),
-            save: RwSignal::new(SaveStatus::Idle),
+            save_status: RwSignal::new(SaveStatus::Idle),
         }
     }
 
+    /// What the screens show, derived from the events by the core (a memo:
+    /// read-only).
+    pub fn progress(&self) -> Memo<Progress> {
+        self.progress
+    }
+
+    /// Whether the saved progress has been read (true also when reading
+    /// failed: the screens then start from nothing, and say so). A tracked
+    /// read, like `Navigator::route`: a view that calls it follows it.
+    pub fn loaded(&self) -> bool {
+        self.loaded.get()
+    }
+
+    /// Where the latest writes of progress events stand (a tracked read).
+    pub fn save_status(&self) -> SaveStatus {
+        self.save_status.get()
+    }
+
     /// Records that something happened, now: in memory at once, on the disk
-    /// right after (browser only; natively the event stays in memory).
+    /// right after (browser only; natively the event stays in memory). Call
+    /// it from an event handler, or through [`Learner::record_on_show`]:
+    /// never while a view renders.
     pub fn record(&self, kind: EventKind) {
         #[cfg(target_arch = "wasm32")]
         browser::record(*self, kind);
         #[cfg(not(target_arch = "wasm32"))]
+        self.log.update(|log| {
+            let id = declic_core::progress::EventId::next("native", log.last_counter("native"), 0);
+            log.insert(declic_core::progress::Event {
+                id,
+                device: "native".into(),
+                at: 0,
+                kind,
+            });
+        });
+    }
+
+    /// Records `kind` once the screen that asks is on show: an effect, so
+    /// rendering itself writes nothing (and a view rendered natively, for
+    /// prerendering or a test, records nothing).
+    pub fn record_on_show(&self, kind: EventKind) {
+        #[cfg(target_arch = "wasm32")]
         {
-            let id = self.log.with_untracked(|l| l.len() as u64);
-            self.log.update(|log| {
-                log.insert(declic_core::progress::Event {
-                    id: declic_core::progress::EventId::new("native", id),
-                    device: "native".into(),
-                    at: 0,
-                    kind,
-                });
+            let learner = *self;
+            let mut kind = Some(kind);
+            Effect::new(move |_| {
+                if let Some(kind) = kind.take() {
+                    learner.record(kind);
+                }
             });
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = kind;
     }
 
     /// Writes again what a failed write left in memory.
@@ -89,14 +126,14 @@ pub fn SaveIndicator(
     #[prop(optional, into)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let learner = expect_context::<Learner>();
-    let status = status.unwrap_or_else(|| learner.save.read_only());
+    let status = move || status.map_or_else(|| learner.save_status(), |s| s.get());
     let retry = move || match on_retry {
         Some(f) => f.run(()),
         None => learner.retry(),
     };
     view! {
         <div class="save-status" role="status" aria-live="polite">
-            {move || match status.get() {
+            {move || match status() {
                 SaveStatus::Idle => ().into_any(),
                 SaveStatus::Saving => view! { <p class="saving">"Enregistrement…"</p> }.into_any(),
                 SaveStatus::Saved => view! {
@@ -124,17 +161,19 @@ pub fn SaveIndicator(
     }
 }
 
-/// Starts reading the saved progress (browser only).
+/// Opens the database and reads the saved progress, in the background;
+/// [`Learner::loaded`] turns true when done. Called once per page, by
+/// `start` (browser only).
 #[cfg(target_arch = "wasm32")]
-pub fn load(learner: Learner) {
-    browser::load(learner);
+pub fn start_reading(learner: Learner) {
+    browser::start_reading(learner);
 }
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::*;
     use crate::storage::{self, Db, Write, EVENTS, META};
-    use declic_core::progress::{Event, EventId};
+    use declic_core::progress::{last_counter, Event, EventId};
     use std::cell::RefCell;
     use std::rc::Rc;
 
@@ -169,15 +208,14 @@ mod browser {
         flush(learner);
     }
 
-    /// Ids are `<device>:<counter>`; the counter is the time in µs-like
-    /// units, kept increasing, so two tabs of the same browser (same device
-    /// id) do not collide in practice; if they ever do, `add` refuses and the
-    /// flush gives the events new ids.
+    /// The next event of this device ([`EventId::next`]). If another tab
+    /// ever picks the same id, `add` refuses it and the flush gives the
+    /// events new ids.
     fn new_event(state: &mut State, at: i64, kind: EventKind) -> Event {
-        let counter = (state.last_counter + 1).max(at.max(0) as u64 * 1000);
-        state.last_counter = counter;
+        let id = EventId::next(&state.device, state.last_counter, at);
+        state.last_counter = id.counter;
         Event {
-            id: EventId::new(&state.device, counter),
+            id,
             device: state.device.clone(),
             at,
             kind,
@@ -192,29 +230,24 @@ mod browser {
         });
     }
 
-    pub fn load(learner: Learner) {
+    pub fn start_reading(learner: Learner) {
         wasm_bindgen_futures::spawn_local(async move {
             let (events, device, db) = match open_and_read().await {
                 Ok((db, device, events)) => {
                     let db = Rc::new(db);
-                    storage::set_current(db.clone());
+                    storage::set_page_db(db.clone());
                     (events, device, Some(db))
                 }
                 Err(error) => {
                     web_sys::console::warn_1(&format!("progress not loaded: {error:?}").into());
-                    learner.save.set(SaveStatus::Failed(error));
+                    learner.save_status.set(SaveStatus::Failed(error));
                     (Vec::new(), storage::random_id(), None)
                 }
             };
             let early = STATE.with(|s| {
                 let mut s = s.borrow_mut();
-                s.device = device.clone();
-                s.last_counter = events
-                    .iter()
-                    .filter(|e| e.device == device)
-                    .filter_map(|e| e.id.0.rsplit(':').next()?.parse::<u64>().ok())
-                    .max()
-                    .unwrap_or(0);
+                s.last_counter = last_counter(&events, &device);
+                s.device = device;
                 s.db = db;
                 let early = std::mem::take(&mut s.early);
                 let early: Vec<Event> = early
@@ -285,7 +318,7 @@ mod browser {
                 if ask {
                     storage::request_persistence();
                 }
-                learner.save.set(SaveStatus::Saving);
+                learner.save_status.set(SaveStatus::Saving);
                 let writes = batch
                     .iter()
                     .filter_map(|e| serde_wasm_bindgen::to_value(e).ok())
@@ -299,7 +332,7 @@ mod browser {
                         STATE.with(|s| {
                             s.borrow_mut().pending.drain(..batch.len());
                         });
-                        learner.save.set(SaveStatus::Saved);
+                        learner.save_status.set(SaveStatus::Saved);
                     }
                     Err(StorageError::Failed(name)) if name == "ConstraintError" => {
                         // Another tab used these ids: give ours new ones.
@@ -307,7 +340,7 @@ mod browser {
                     }
                     Err(error) => {
                         web_sys::console::warn_1(&format!("save failed: {error:?}").into());
-                        learner.save.set(SaveStatus::Failed(error));
+                        learner.save_status.set(SaveStatus::Failed(error));
                         break;
                     }
                 }

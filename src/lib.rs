@@ -1,10 +1,19 @@
 //! Déclic's client: a Leptos app rendered on the client (CSR).
 //!
-//! Architecture invariant: domain rules live in `declic-core`; this crate only
-//! turns them into screens and talks to the browser (history, fetch, service
-//! worker, speech). Browser calls are confined to `start` and the edge modules
-//! (`router`, `pwa`, `content_loader`, `speech`) so that the views also render
-//! natively, which the build uses to prerender the home screen.
+//! Architecture invariant: domain rules live in `declic-core`; this crate
+//! turns them into screens and talks to the browser. Views (`app`, `pages`)
+//! do not call browser APIs while rendering: only event handlers and effects
+//! do, through the edge modules, which are the only ones to use `web_sys`,
+//! `js_sys` or `wasm_bindgen`: `router` (history, link clicks, what follows
+//! a navigation), `title` (document title), `pwa` (service worker, online status), `speech`
+//! (read-aloud), `content_loader` (fetch), `storage` (IndexedDB),
+//! `learner` (progress events, clock), `documents` (documents written by the
+//! learner), `perf` (bench marks), `start` below, and `app::focus_soon`
+//! (focus after a navigation or an answer). So views also render natively,
+//! which the build uses to prerender the home screen.
+//! `tests/views_do_not_call_the_browser.rs` fails if `pages/` names one of
+//! those crates (the job-tools screens `cv`, `letter` and `interview` are
+//! its known exceptions until their calls move to edge modules).
 
 pub mod app;
 pub mod catalogue;
@@ -21,6 +30,7 @@ pub mod pwa;
 pub mod router;
 pub mod speech;
 pub mod storage;
+pub mod title;
 
 pub use app::App;
 
@@ -31,43 +41,54 @@ pub fn start() {
     use declic_core::route::Route;
     use leptos::prelude::*;
 
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
-    let nav = router::Navigator::new(Route::parse(&path));
+    let nav = router::Navigator::new(Route::parse(&current_path()));
     router::listen(nav);
-    mount(move |status, speech| view! { <App nav=nav status=status speech=speech /> });
+    mount(move |status, learner, speech| {
+        router::follow_screens(nav);
+        view! { <App nav=nav status=status learner=learner speech=speech /> }
+    });
 }
 
-/// Starts the job-search entry (`cv.html`, see `declic_core::route::Entry`):
+/// Starts the job-tools entry (`jobs.html`, see `declic_core::route::Entry`):
 /// the CV, the letter or the interview preparation, by URL.
 #[cfg(target_arch = "wasm32")]
-pub fn start_cv() {
+pub fn start_jobs() {
     use declic_core::route::Route;
     use leptos::prelude::*;
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
-    let route = Route::parse(&path);
-    mount(move |status, speech| view! { <app::CvApp status=status speech=speech route=route /> });
+
+    let route = Route::parse(&current_path());
+    title::set(&route);
+    mount(move |status, learner, speech| {
+        view! { <app::JobsApp status=status learner=learner speech=speech route=route /> }
+    });
 }
 
-/// What both entries share: online/update status, read-aloud, and the
-/// swap of `#app`'s placeholder for the live view in the same task (the
-/// browser never paints an empty page in between).
+#[cfg(target_arch = "wasm32")]
+fn current_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// What both entries share: online/update status, read-aloud, the
+/// learner's saved progress (read in the background), and the swap of
+/// `#app`'s placeholder for the live view in the same task (the browser
+/// never paints an empty page in between).
 #[cfg(target_arch = "wasm32")]
 fn mount<V: leptos::IntoView + 'static>(
-    view: impl FnOnce(pwa::AppStatus, speech::Speech) -> V + 'static,
+    view: impl FnOnce(pwa::AppStatus, learner::Learner, speech::Speech) -> V + 'static,
 ) {
     let status = pwa::AppStatus::new();
     let speech = speech::Speech::new();
+    let learner = learner::Learner::new();
     pwa::listen(status);
     speech::listen(speech);
+    learner::start_reading(learner);
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
         .expect("the page has #app");
     root.set_inner_html("");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    leptos::mount::mount_to(root, move || view(status, speech)).forget();
+    leptos::mount::mount_to(root, move || view(status, learner, speech)).forget();
 }

@@ -2,6 +2,7 @@
 //! `src/bin/postbuild.rs`): the home screen is in `index.html` so the first
 //! paint does not wait for the wasm. The live app replaces it on start.
 
+use crate::learner::Learner;
 use crate::pwa::AppStatus;
 use crate::router::Navigator;
 use crate::App;
@@ -13,7 +14,8 @@ pub fn home_html() -> String {
     Owner::new().with(|| {
         let nav = Navigator::new(Route::Home);
         let status = AppStatus::new();
-        view! { <App nav=nav status=status /> }.to_html()
+        let learner = Learner::new();
+        view! { <App nav=nav status=status learner=learner /> }.to_html()
     })
 }
 

@@ -9,11 +9,12 @@
 
 use leptos::prelude::*;
 
-/// What the shell shows about the app itself.
+/// What the shell shows about the app itself. Only this module's browser
+/// listeners write it.
 #[derive(Clone, Copy)]
 pub struct AppStatus {
-    pub online: RwSignal<bool>,
-    pub update_ready: RwSignal<bool>,
+    online: RwSignal<bool>,
+    update_ready: RwSignal<bool>,
 }
 
 impl AppStatus {
@@ -22,6 +23,17 @@ impl AppStatus {
             online: RwSignal::new(true),
             update_ready: RwSignal::new(false),
         }
+    }
+
+    /// Whether the browser says it is online (true until it says otherwise).
+    pub fn online(&self) -> bool {
+        self.online.get()
+    }
+
+    /// Whether a new version has been downloaded and waits for the learner's
+    /// "Mettre à jour".
+    pub fn update_ready(&self) -> bool {
+        self.update_ready.get()
     }
 }
 

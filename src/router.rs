@@ -1,8 +1,8 @@
 //! Client-side navigation with real URLs.
 //!
 //! We do not use `leptos_router`: it costs about 46 KB brotli on the first
-//! visit (measured, see ARCHITECTURE.md), a quarter of our budget, for what is
-//! here a signal and two listeners. URL parsing is pure and tested in
+//! visit (measured, see `docs/platform-facts.md`), a quarter of our budget,
+//! for what is here a signal and two listeners. URL parsing is pure and tested in
 //! `declic_core::route`. Views only write plain `<a href>` links; a single
 //! document-level click listener turns same-origin link clicks into history
 //! navigations, so links also work before the wasm has loaded.
@@ -41,6 +41,26 @@ impl Navigator {
         }
         self.route.set(route);
     }
+}
+
+/// After each screen change: the document title, and, after a navigation
+/// (not the first screen), focus on the new screen's heading so screen
+/// readers announce it, and the top of the page. An effect, so it runs once
+/// the screen is on show. Call it inside the mounted app (it needs an owner).
+#[cfg(target_arch = "wasm32")]
+pub fn follow_screens(nav: Navigator) {
+    let first = std::cell::Cell::new(true);
+    Effect::new(move |_| {
+        let route = nav.route();
+        crate::title::set(&route);
+        if first.replace(false) {
+            return;
+        }
+        crate::app::focus_soon("main h1");
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
 }
 
 /// Wires the browser to the navigator: back/forward buttons and link clicks.
@@ -86,7 +106,7 @@ pub fn listen(nav: Navigator) {
             }
             let route = Route::parse(&anchor.pathname());
             if route.entry() != declic_core::route::Entry::Main {
-                return; // another page of the site (cv.html): a normal page load
+                return; // another entry (jobs.html): a normal page load
             }
             event.prevent_default();
             nav.go(route);

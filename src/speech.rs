@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// voices (Chromium lists them asynchronously).
 #[derive(Clone, Copy)]
 pub struct Speech {
-    pub available: RwSignal<bool>,
+    available: RwSignal<bool>,
 }
 
 impl Speech {
@@ -18,6 +18,11 @@ impl Speech {
         Speech {
             available: RwSignal::new(false),
         }
+    }
+
+    /// Whether "Écouter" can speak French on this device.
+    pub fn available(&self) -> bool {
+        self.available.get()
     }
 }
 
@@ -32,7 +37,7 @@ impl Default for Speech {
 pub fn ListenButton(#[prop(into)] text: String) -> impl IntoView {
     let speech = use_context::<Speech>().unwrap_or_default();
     view! {
-        <Show when=move || speech.available.get()>
+        <Show when=move || speech.available()>
             {
                 let text = text.clone();
                 view! {
@@ -53,7 +58,13 @@ fn french_voice(synth: &web_sys::SpeechSynthesis) -> Option<web_sys::SpeechSynth
         .get_voices()
         .iter()
         .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-        .find(|v| v.lang().to_lowercase().starts_with("fr"))
+        // Language tags are ASCII (BCP 47): "fr", "fr-FR", "FR-ca"…
+        // (`to_lowercase` would bring Unicode's case tables into the wasm.)
+        .find(|v| {
+            v.lang()
+                .get(..2)
+                .is_some_and(|l| l.eq_ignore_ascii_case("fr"))
+        })
 }
 
 /// Watches the list of voices and keeps `speech.available` true while a

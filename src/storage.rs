@@ -4,7 +4,7 @@
 //! - Writes go through a second, raw connection, because rexie cannot open a
 //!   transaction with `durability: "strict"`, and since Chrome 121 the
 //!   default ("relaxed") means "handed to the OS", not "on the disk"
-//!   (FIELD-NOTES). We show "Enregistré" only after a strict transaction has
+//!   (`docs/platform-facts.md`). We show "Enregistré" only after a strict transaction has
 //!   completed, so the raw connection is "the layer below, for that one thing".
 //! - Writes only ever add (`add`, never `put`, for events): a write can fail,
 //!   it can never overwrite what was saved before.
@@ -18,8 +18,9 @@
 //!
 //! rexie's builder is declarative: it creates the stores listed that do not
 //! exist yet and **deletes the ones not listed**, so every version lists
-//! every store. `tests/e2e/storage.test.mjs` opens a v1 database written by
-//! hand and checks nothing is lost.
+//! every store. `tests/e2e/learning.test.mjs` ("upgrades a database of the
+//! previous schema") opens a v1 database written by hand and checks nothing
+//! is lost.
 
 /// Why something could not be saved or read, in terms a screen can explain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +56,7 @@ impl StorageError {
     }
 
     /// Maps a DOMException name. Near the quota Chromium may raise
-    /// `AbortError` rather than `QuotaExceededError` (FIELD-NOTES): both mean
+    /// `AbortError` rather than `QuotaExceededError` (`docs/platform-facts.md`): both mean
     /// full here, since we never abort a write transaction ourselves.
     pub fn from_dom_name(name: &str) -> StorageError {
         match name {
@@ -116,16 +117,17 @@ mod browser {
     }
 
     thread_local! {
-        static CURRENT: std::cell::RefCell<Option<std::rc::Rc<Db>>> = const { std::cell::RefCell::new(None) };
+        static PAGE_DB: std::cell::RefCell<Option<std::rc::Rc<Db>>> = const { std::cell::RefCell::new(None) };
     }
 
-    /// The page's open database, once `learner::load` has opened it.
-    pub fn current() -> Option<std::rc::Rc<Db>> {
-        CURRENT.with(|c| c.borrow().clone())
+    /// The database this page opened (one per page, opened by
+    /// `learner::start_reading`), once it is open.
+    pub fn page_db() -> Option<std::rc::Rc<Db>> {
+        PAGE_DB.with(|c| c.borrow().clone())
     }
 
-    pub(crate) fn set_current(db: std::rc::Rc<Db>) {
-        CURRENT.with(|c| *c.borrow_mut() = Some(db));
+    pub(crate) fn set_page_db(db: std::rc::Rc<Db>) {
+        PAGE_DB.with(|c| *c.borrow_mut() = Some(db));
     }
 
     /// An open database: rexie for reads, a raw connection for durable writes.

@@ -1,17 +1,20 @@
 //! Trunk's post-build step (see Trunk.toml), run natively on the staging dir:
 //!
-//! 0. copy in the second entry ("Mon CV", `cv.html` and its wasm), built
-//!    just before by `scripts/build` into `$DECLIC_CV_DIST`;
+//! 0. copy in the job-tools entry (`jobs.html` and its wasm), built just
+//!    before by `scripts/build` into `$DECLIC_JOBS_DIST`;
 //! 1. prerender the home screen into `index.html` (first paint without wasm);
 //! 2. compile `content/` into content-hashed JSON files under `content/`;
-//! 3. write the service worker's precache manifest (every file + its hash);
+//! 3. write into the service worker which page serves each navigation
+//!    (from `declic_core::route::Entry`) and its precache manifest (every
+//!    file + its hash);
 //! 4. precompress every text file as `.br` and `.gz` for the server.
 //!
 //! Order matters: each step hashes or compresses what the previous wrote.
 //!
-//! The build of the second entry runs this hook too, with
+//! The build of the job-tools entry runs this hook too, with
 //! `DECLIC_POSTBUILD=skip`: its files are finished by the main build's run.
 
+use declic_core::content::short_hash_hex;
 use declic_core::route::Entry;
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -20,6 +23,10 @@ use std::process::ExitCode;
 
 const PRERENDER_MARKER: &str = "<!--prerender-->";
 const MANIFEST_MARKER: &str = "/*MANIFEST*/";
+const ENTRY_PAGES_MARKER: &str = "/*ENTRY_PAGES*/";
+/// The folder `build.rs` compiled into the catalogue (`DECLIC_CONTENT_DIR`,
+/// default `content/`): the JSON files come from the same one.
+const CONTENT_DIR: &str = env!("DECLIC_CONTENT_DIR_BUILT");
 const COMPRESSIBLE: &[&str] = &[
     "html",
     "js",
@@ -53,32 +60,35 @@ fn run(staging: &Path) -> Result<(), String> {
     if std::env::var_os("DECLIC_POSTBUILD").is_some_and(|v| v == "skip") {
         return Ok(());
     }
-    merge_cv_entry(staging)?;
+    merge_jobs_entry(staging)?;
     prerender(staging)?;
     write_content(staging)?;
+    write_entry_pages(staging)?;
     write_precache_manifest(staging)?;
     precompress(staging)
 }
 
-/// Copies the CV entry's files (its page, `declic-cv-<hash>.js`, its wasm)
-/// into the staging dir, so they are precached and compressed with the rest.
-/// Trunk always names the page it builds `index.html`: it becomes `cv.html`.
-fn merge_cv_entry(staging: &Path) -> Result<(), String> {
-    let Some(cv_dist) = std::env::var_os("DECLIC_CV_DIST").map(PathBuf::from) else {
+/// Copies the job-tools entry's files (its page, `declic-jobs-<hash>.js`,
+/// its wasm) into the staging dir, so they are precached and compressed with
+/// the rest. Trunk always names the page it builds `index.html`: it becomes
+/// `jobs.html`.
+fn merge_jobs_entry(staging: &Path) -> Result<(), String> {
+    let Some(jobs_dist) = std::env::var_os("DECLIC_JOBS_DIST").map(PathBuf::from) else {
         return Err(
-            "DECLIC_CV_DIST is not set: build with scripts/build (it builds cv.html first)".into(),
+            "DECLIC_JOBS_DIST is not set: build with scripts/build (it builds jobs.html first)"
+                .into(),
         );
     };
-    if !cv_dist.join("index.html").is_file() {
+    if !jobs_dist.join("index.html").is_file() {
         return Err(format!(
             "{} has no index.html: build with scripts/build",
-            cv_dist.display()
+            jobs_dist.display()
         ));
     }
-    for path in walk(&cv_dist)? {
-        let relative = path.strip_prefix(&cv_dist).map_err(|e| e.to_string())?;
+    for path in walk(&jobs_dist)? {
+        let relative = path.strip_prefix(&jobs_dist).map_err(|e| e.to_string())?;
         let target = if relative == Path::new("index.html") {
-            staging.join(Entry::Cv.html())
+            staging.join(Entry::Jobs.html())
         } else {
             staging.join(relative)
         };
@@ -104,11 +114,7 @@ fn prerender(staging: &Path) -> Result<(), String> {
 }
 
 fn write_content(staging: &Path) -> Result<(), String> {
-    // Same folder as build.rs compiled into the catalogue (see there).
-    let content_dir = std::env::var_os("DECLIC_CONTENT_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
-    let compiled = declic_content::compile(&content_dir).map_err(|errors| {
+    let compiled = declic_content::compile(Path::new(CONTENT_DIR)).map_err(|errors| {
         errors
             .iter()
             .map(|e| e.to_string())
@@ -124,6 +130,35 @@ fn write_content(staging: &Path) -> Result<(), String> {
     }
     println!("{}", compiled.report);
     Ok(())
+}
+
+/// Which page serves a navigation, for the service worker: the paths of
+/// each entry's screens ([`Entry::screens`]); every other path gets the main
+/// entry's page. JSON, as `sw.js` reads it (`appShell`).
+fn entry_pages() -> serde_json::Value {
+    let paths: Vec<(String, String)> = Entry::ALL
+        .into_iter()
+        .flat_map(|entry| {
+            entry
+                .screens()
+                .iter()
+                .map(move |screen| (screen.path(), format!("/{}", entry.html())))
+        })
+        .collect();
+    serde_json::json!({ "default": format!("/{}", Entry::Main.html()), "paths": paths })
+}
+
+fn write_entry_pages(staging: &Path) -> Result<(), String> {
+    let sw_path = staging.join("sw.js");
+    let sw = read_string(&sw_path)?;
+    let line = format!("const ENTRY_PAGES = {};", entry_pages());
+    let sw = replace_marked_line(&sw, ENTRY_PAGES_MARKER, &line).ok_or_else(|| {
+        format!(
+            "{} has no line starting with {ENTRY_PAGES_MARKER}",
+            sw_path.display()
+        )
+    })?;
+    write(&sw_path, sw.as_bytes())
 }
 
 /// Lists every file the app needs offline with the hash of its bytes. The
@@ -153,32 +188,37 @@ fn write_precache_manifest(staging: &Path) -> Result<(), String> {
     );
     // JSON is valid JavaScript, and tests can parse it back.
     let manifest = serde_json::json!({ "version": version, "files": files });
-    let manifest = format!("const MANIFEST = {manifest};");
-    let mut replaced = false;
-    let sw: String = sw
-        .lines()
-        .map(|line| {
-            if line.starts_with(MANIFEST_MARKER) {
-                replaced = true;
-                manifest.clone()
-            } else {
-                line.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    if !replaced {
-        return Err(format!(
+    let line = format!("const MANIFEST = {manifest};");
+    let sw = replace_marked_line(&sw, MANIFEST_MARKER, &line).ok_or_else(|| {
+        format!(
             "{} has no line starting with {MANIFEST_MARKER}",
             sw_path.display()
-        ));
-    }
+        )
+    })?;
     write(&sw_path, sw.as_bytes())?;
     println!(
         "service worker: version {version}, {} files precached",
         files.len()
     );
     Ok(())
+}
+
+/// `text` with its line that starts with `marker` replaced by `line`;
+/// `None` if no line starts with it.
+fn replace_marked_line(text: &str, marker: &str, line: &str) -> Option<String> {
+    let mut replaced = false;
+    let out: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with(marker) {
+                replaced = true;
+                line
+            } else {
+                l
+            }
+        })
+        .collect();
+    replaced.then(|| out.join("\n"))
 }
 
 fn precompress(staging: &Path) -> Result<(), String> {
@@ -232,11 +272,10 @@ fn url_of(root: &Path, path: &Path) -> String {
     format!("/{}", relative.to_string_lossy().replace('\\', "/"))
 }
 
+/// The hash the service worker checks each file against (the same short
+/// hash as the content files' names).
 fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    short_hash_hex(&Sha256::digest(bytes))
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -252,4 +291,63 @@ fn read_string(path: &Path) -> Result<String, String> {
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use declic_core::route::Route;
+
+    /// The page `sw.js`'s `appShell` picks for a navigation to `path`, with
+    /// the mapping postbuild writes: trailing slashes dropped, then the
+    /// path's page, else the default.
+    fn page_for(pages: &serde_json::Value, path: &str) -> String {
+        let path = path.trim_end_matches('/');
+        pages["paths"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|pair| pair[0] == path)
+            .map_or(&pages["default"], |pair| &pair[1])
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn the_service_worker_sends_every_screen_to_its_entry() {
+        let pages = entry_pages();
+        for route in Route::examples() {
+            let expected = format!("/{}", route.entry().html());
+            let path = route.path();
+            assert_eq!(page_for(&pages, &path), expected, "{path}");
+            assert_eq!(page_for(&pages, &format!("{path}/")), expected, "{path}/");
+        }
+        assert_eq!(page_for(&pages, "/mon-cv"), "/jobs.html");
+        assert_eq!(page_for(&pages, "/"), "/index.html");
+    }
+
+    #[test]
+    fn the_service_worker_has_the_lines_postbuild_writes() {
+        let sw = include_str!("../../public/sw.js");
+        for marker in [MANIFEST_MARKER, ENTRY_PAGES_MARKER] {
+            let written = replace_marked_line(sw, marker, "WRITTEN").unwrap();
+            assert_eq!(written.matches("WRITTEN").count(), 1, "{marker}");
+        }
+        // The worker reads the mapping; it does not list screens itself.
+        for route in Route::examples() {
+            if route.entry() != Entry::Main {
+                assert!(!sw.contains(&format!("\"{}\"", route.path())), "{route:?}");
+            }
+        }
+        assert_eq!(replace_marked_line("a\nb", "/*X*/", "c"), None);
+    }
+
+    #[test]
+    fn the_manifest_hash_is_the_content_files_short_hash() {
+        let hash = short_hash(b"abc");
+        // SHA-256("abc") starts ba7816bf8f01cfea.
+        assert_eq!(hash, "ba7816bf8f01cfea");
+        assert!(declic_core::content::is_short_hash(&hash));
+    }
 }

@@ -2,6 +2,7 @@
 //! from the browser), so it paints before the wasm has loaded.
 
 use crate::pages::progress_marks::{MyProgress, ResumeCard};
+use declic_core::route::Route;
 use leptos::prelude::*;
 
 #[component]
@@ -15,10 +16,10 @@ pub fn Home() -> impl IntoView {
         <ResumeCard />
         <nav aria-label="Menu principal">
             <ul class="entries">
-                <Entry href="/faire-le-point" title="Faire le point" text="Quelques questions pour savoir par où commencer." icon=Icon::Compass />
-                <Entry href="/mon-parcours" title="Mon parcours" text="Les leçons choisies pour vous." icon=Icon::Path />
-                <Entry href="/competences" title="Toutes les compétences" text="Choisir une leçon librement." icon=Icon::Grid />
-                <Entry href="/mon-cv" title="Mon CV" text="CV, lettre de motivation, entretien." icon=Icon::Cv />
+                <MenuEntry to=Route::Positioning title="Faire le point" text="Quelques questions pour savoir par où commencer." icon=Icon::Compass />
+                <MenuEntry to=Route::MyPath title="Mon parcours" text="Les leçons choisies pour vous." icon=Icon::MyPath />
+                <MenuEntry to=Route::Map title="Toutes les compétences" text="Choisir une leçon librement." icon=Icon::Grid />
+                <MenuEntry to=Route::Cv title="Mon CV" text="CV, lettre de motivation, entretien." icon=Icon::Cv />
             </ul>
         </nav>
         <MyProgress />
@@ -28,16 +29,16 @@ pub fn Home() -> impl IntoView {
 #[derive(Clone, Copy)]
 enum Icon {
     Compass,
-    Path,
+    MyPath,
     Grid,
     Cv,
 }
 
 #[component]
-fn Entry(href: &'static str, title: &'static str, text: &'static str, icon: Icon) -> impl IntoView {
+fn MenuEntry(to: Route, title: &'static str, text: &'static str, icon: Icon) -> impl IntoView {
     view! {
         <li>
-            <a class="entry" href=href>
+            <a class="entry" href=to.path()>
                 <span class="entry-icon" aria-hidden="true">{icon_svg(icon)}</span>
                 <span class="entry-text">
                     <strong>{title}</strong>
@@ -50,16 +51,16 @@ fn Entry(href: &'static str, title: &'static str, text: &'static str, icon: Icon
 
 /// Small line icons drawn inline: no icon font, no extra request.
 fn icon_svg(icon: Icon) -> impl IntoView {
-    let path = match icon {
+    let shape = match icon {
         Icon::Compass => "M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zm4 6l-2.5 5.5L8 16l2.5-5.5z",
-        Icon::Path => "M5 19a2 2 0 1 0 0.01 0M19 5a2 2 0 1 0 0.01 0M5 17V9a4 4 0 0 1 4-4h2M19 7v8a4 4 0 0 1-4 4h-2",
+        Icon::MyPath => "M5 19a2 2 0 1 0 0.01 0M19 5a2 2 0 1 0 0.01 0M5 17V9a4 4 0 0 1 4-4h2M19 7v8a4 4 0 0 1-4 4h-2",
         Icon::Grid => "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
         Icon::Cv => "M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8M9 9h3",
     };
     view! {
         <svg viewBox="0 0 24 24" width="32" height="32" fill="none" stroke="currentColor"
             stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
-            <path d=path />
+            <path d=shape />
         </svg>
     }
 }

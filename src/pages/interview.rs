@@ -7,10 +7,10 @@
 use crate::app::focus_soon;
 use crate::catalogue::{interview_quiz as self_check_quiz, INTERVIEW_QUESTIONS as QUESTIONS};
 use crate::clock;
-use crate::pages::question::{display_order, seed_of, AnswerInput, Draft, Prompt, VerdictView};
+use crate::pages::question::{AnswerInput, Draft, Prompt, VerdictView};
 use crate::speech::ListenButton;
 use declic_core::interview::{practice_order, InterviewQuestion, PREPARE_SECONDS};
-use declic_core::quiz::{check, Answer, Score, Verdict};
+use declic_core::quiz::{check, display_order, text_seed, Answer, Score, Verdict};
 use leptos::prelude::*;
 
 #[component]
@@ -53,7 +53,7 @@ fn Advice(question: InterviewQuestion) -> impl IntoView {
 /// timer), then read the advice.
 #[component]
 fn Practice() -> impl IntoView {
-    let order = practice_order(QUESTIONS.len(), seed_of("entretien", 0));
+    let order = practice_order(QUESTIONS.len(), text_seed("entretien", 0));
     let position = RwSignal::new(None::<usize>);
     let revealed = RwSignal::new(false);
     let seconds_left = RwSignal::new(None::<u32>);
@@ -178,7 +178,7 @@ fn SelfCheck() -> impl IntoView {
                     .into_any();
                 }
                 let question = quiz.with_value(|q| q[i].clone());
-                let order = display_order(&question, seed_of("entretien-quiz", i));
+                let order = display_order(&question, text_seed("entretien-quiz", i));
                 let q = question.clone();
                 let answered = move || verdict.with(Option::is_some);
                 view! {

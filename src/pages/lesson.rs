@@ -3,7 +3,7 @@
 //! Each step has its own URL (`/competences/{id}/etape/{n}`), so a reload or
 //! a shared link lands on the same step; step N+1 is the summary.
 
-use crate::content_loader::{load_competence, start_loading, Load, LoadFailure};
+use crate::content_loader::{load_competence, start_loading, Load, LoadFailure, Loaded};
 use crate::learner::Learner;
 use crate::speech::ListenButton;
 use declic_core::content::{CompetenceContent, CompetenceSummary};
@@ -19,11 +19,11 @@ pub fn Lesson(summary: CompetenceSummary, step: usize) -> impl IntoView {
     let id = summary.id.clone();
 
     view! {
-        <p class="breadcrumb"><a href="/competences">"← Toutes les compétences"</a></p>
+        <p class="breadcrumb"><a href=Route::Map.path()>"← Toutes les compétences"</a></p>
         <h1 tabindex="-1">{summary.title.clone()}</h1>
         {move || match state.get() {
             Load::Loading => view! { <p class="loading">"Chargement de la leçon…"</p> }.into_any(),
-            Load::Failed(error) => view! { <LoadFailure error=error what="La leçon" retry=retry.clone() /> }.into_any(),
+            Load::Failed(error) => view! { <LoadFailure error=error what=Loaded::Lesson retry=retry.clone() /> }.into_any(),
             Load::Ready(content) => view! { <StepView content=content id=id.clone() step=step /> }.into_any(),
         }}
     }
@@ -68,7 +68,7 @@ fn StepView(content: Arc<CompetenceContent>, id: String, step: usize) -> impl In
     }
 
     // "Reprendre où j'en étais" comes from these events.
-    expect_context::<Learner>().record(EventKind::LessonStepSeen {
+    expect_context::<Learner>().record_on_show(EventKind::LessonStepSeen {
         competence: id.clone(),
         step,
     });

@@ -24,11 +24,11 @@ pub fn Map() -> impl IntoView {
                         {
                             let id = domain.id.clone();
                             move || {
-                                let acquired = learner.progress.with(|p| {
-                                    p.domains.iter().find(|d| d.domain == id).map_or(0, |d| d.acquired)
+                                let (acquired, total) = learner.progress().with(|p| {
+                                    p.domain(&id).map_or((0, 0), |d| (d.acquired, d.total))
                                 });
                                 (acquired > 0).then(|| view! {
-                                    <p class="domain-progress">{format!("{acquired} sur {} acquise{}", domain_total(&id), if acquired > 1 { "s" } else { "" })}</p>
+                                    <p class="domain-progress">{format!("{acquired} sur {total} acquise{}", if acquired > 1 { "s" } else { "" })}</p>
                                 })
                             }
                         }
@@ -44,8 +44,4 @@ pub fn Map() -> impl IntoView {
             })
             .collect_view()}
     }
-}
-
-fn domain_total(id: &str) -> usize {
-    CATALOGUE.domain(id).map_or(0, |d| d.competences.len())
 }

@@ -7,8 +7,8 @@ mod interview;
 mod lesson;
 mod letter;
 mod map;
+mod my_path;
 mod not_found;
-mod path;
 mod pdf_buttons;
 mod positioning;
 mod progress_marks;
@@ -22,7 +22,7 @@ use crate::catalogue::CATALOGUE;
 use declic_core::route::Route;
 use leptos::prelude::*;
 
-/// The screens of the job-search entry (`cv.html`), with the tabs that
+/// The screens of the job-tools entry (`jobs.html`), with the tabs that
 /// link them (plain links: each is a page load of the same cached page).
 pub fn job_screen(route: Route) -> AnyView {
     let tabs = [
@@ -62,8 +62,8 @@ pub fn screen(route: Route) -> AnyView {
             None => view! { <not_found::NotFound /> }.into_any(),
         },
         Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
-        Route::Path => view! { <path::Path /> }.into_any(),
-        // Served by their own entry (cv.html); the main app only ever gets
+        Route::MyPath => view! { <my_path::MyPath /> }.into_any(),
+        // Served by another entry (jobs.html); the main app only ever gets
         // here if that page failed to load, so it offers the way in.
         route @ (Route::Cv | Route::Letter | Route::Interview) => {
             let title = title(&route).unwrap_or_default();
@@ -95,7 +95,7 @@ pub fn title(route: &Route) -> Option<String> {
                 .unwrap_or_else(|| "Page introuvable".into()),
         ),
         Route::Positioning => Some("Faire le point".into()),
-        Route::Path => Some("Mon parcours".into()),
+        Route::MyPath => Some("Mon parcours".into()),
         Route::Cv => Some("Mon CV".into()),
         Route::Letter => Some("Ma lettre de motivation".into()),
         Route::Interview => Some("Préparer un entretien".into()),

@@ -7,14 +7,14 @@
 
 use crate::app::focus_soon;
 use crate::catalogue::CATALOGUE;
-use crate::content_loader::{load_positioning_bank, start_loading, Load, LoadFailure};
+use crate::content_loader::{load_positioning_bank, start_loading, Load, LoadFailure, Loaded};
 use crate::learner::{Learner, SaveIndicator};
-use crate::pages::question::{display_order, seed_of, AnswerInput, Draft, Prompt};
+use crate::pages::question::{AnswerInput, Draft, Prompt};
 use crate::router::Navigator;
 use declic_core::content::{PositioningBank, Question};
 use declic_core::positioning::{ItemBank, ItemId, Outcome, Positioning, DEFAULT_BUDGET};
 use declic_core::progress::EventKind;
-use declic_core::quiz::{check, Answer};
+use declic_core::quiz::{display_order, Answer};
 use declic_core::route::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -26,19 +26,12 @@ pub fn PositioningTest() -> impl IntoView {
     let learner = expect_context::<Learner>();
     view! {
         <h1 tabindex="-1">"Faire le point"</h1>
-        {move || match (state.get(), learner.loaded.get()) {
-            (Load::Failed(error), _) => view! { <LoadFailure error=error what="Le test" retry=retry.clone() /> }.into_any(),
+        {move || match (state.get(), learner.loaded()) {
+            (Load::Failed(error), _) => view! { <LoadFailure error=error what=Loaded::PositioningTest retry=retry.clone() /> }.into_any(),
             (Load::Ready(bank), true) => view! { <TestRun bank=bank /> }.into_any(),
             _ => view! { <p class="loading">"Chargement des questions…"</p> }.into_any(),
         }}
     }
-}
-
-fn question_of(bank: &PositioningBank, item: &ItemId) -> Option<Question> {
-    bank.iter()
-        .find(|(id, _)| *id == item.competence)
-        .and_then(|(_, items)| items.get(item.index))
-        .map(|i| i.question.clone())
 }
 
 #[component]
@@ -46,9 +39,9 @@ fn TestRun(bank: Arc<PositioningBank>) -> impl IntoView {
     let learner = expect_context::<Learner>();
     let nav = expect_context::<Navigator>();
     let answers = learner
-        .progress
+        .progress()
         .with_untracked(|p| p.positioning_answers.clone());
-    let already_placed = learner.progress.with_untracked(|p| p.placement.is_some());
+    let already_placed = learner.progress().with_untracked(|p| p.placement.is_some());
     let started = RwSignal::new(!answers.is_empty());
     let resumed = !answers.is_empty();
     let test = RwSignal::new(Positioning::replay(
@@ -60,13 +53,8 @@ fn TestRun(bank: Arc<PositioningBank>) -> impl IntoView {
     let bank = StoredValue::new(bank);
 
     let answer = move |item: ItemId, question: Question, answer: Answer| {
-        let outcome = match &answer {
-            Answer::DontKnow => Outcome::DontKnow,
-            a => match check(&question, a) {
-                Ok(v) if v.correct => Outcome::Right,
-                Ok(_) => Outcome::Wrong,
-                Err(_) => return,
-            },
+        let Ok(outcome) = Outcome::of(&question, &answer) else {
+            return;
         };
         learner.record(EventKind::PositioningAnswered {
             item: item.clone(),
@@ -82,7 +70,7 @@ fn TestRun(bank: Arc<PositioningBank>) -> impl IntoView {
         match finished {
             Some(placement) => {
                 learner.record(EventKind::PositioningCompleted { placement });
-                nav.go(Route::Path);
+                nav.go(Route::MyPath);
             }
             None => focus_soon(".question-prompt"),
         }
@@ -96,7 +84,7 @@ fn TestRun(bank: Arc<PositioningBank>) -> impl IntoView {
                     <p>"Vous ne savez pas\u{a0}? Répondez «\u{a0}Je ne sais pas\u{a0}»\u{a0}: c'est une bonne réponse pour nous, elle nous aide à vous proposer les bonnes leçons."</p>
                     <p>"À la fin, vous verrez votre parcours\u{a0}: les leçons à suivre, dans l'ordre."</p>
                     {already_placed.then(|| view! {
-                        <p class="notice">"Vous avez déjà fait le point. Vous pouvez recommencer, ou "<a href="/mon-parcours">"voir votre parcours"</a>"."</p>
+                        <p class="notice">"Vous avez déjà fait le point. Vous pouvez recommencer, ou "<a href=Route::MyPath.path()>"voir votre parcours"</a>"."</p>
                     })}
                     <p><button type="button" class="button primary" on:click=move |_| {
                         started.set(true);
@@ -108,13 +96,13 @@ fn TestRun(bank: Arc<PositioningBank>) -> impl IntoView {
             let (item, asked, left) = test.with(|t| (t.next_item(), t.answers().len(), t.max_remaining()));
             let Some(item) = item else {
                 // Finished (all answers replayed): the placement is recorded.
-                return view! { <p><a class="button primary" href="/mon-parcours">"Voir mon parcours"</a></p> }.into_any();
+                return view! { <p><a class="button primary" href=Route::MyPath.path()>"Voir mon parcours"</a></p> }.into_any();
             };
-            let Some(question) = bank.with_value(|b| question_of(b, &item)) else {
+            let Some(question) = bank.with_value(|b| item.question_in(b).cloned()) else {
                 return view! { <p>"Cette question n'existe plus."</p> }.into_any();
             };
             let key = format!("{}-{}", item.competence, item.index);
-            let order = display_order(&question, seed_of(&key, 0));
+            let order = display_order(&question, item.seed());
             let q = question.clone();
             let can_submit = move || draft.with(|d| d.answer(&q).is_some());
             let (item2, q2) = (item.clone(), question.clone());

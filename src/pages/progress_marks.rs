@@ -39,7 +39,7 @@ pub fn CompetenceItem(competence: CompetenceSummary) -> impl IntoView {
 pub fn StateMark(competence: String) -> impl IntoView {
     let learner = expect_context::<Learner>();
     move || {
-        match learner.progress.with(|p| p.state(&competence)) {
+        match learner.progress().with(|p| p.state(&competence)) {
         CompetenceState::Acquired => {
             view! { <span class="mark mark-acquired"><span aria-hidden="true">"✓ "</span>"Acquise"</span> }.into_any()
         }
@@ -54,7 +54,7 @@ pub fn StateMark(competence: String) -> impl IntoView {
 pub fn ResumeCard() -> impl IntoView {
     let learner = expect_context::<Learner>();
     move || {
-        let resume = learner.progress.with(|p| p.resume.clone())?;
+        let resume = learner.progress().with(|p| p.resume.clone())?;
         let (_, c) = CATALOGUE.competence(&resume.competence)?;
         let href = Route::Lesson {
             competence: resume.competence.clone(),
@@ -77,7 +77,7 @@ pub fn ResumeCard() -> impl IntoView {
 pub fn MyProgress() -> impl IntoView {
     let learner = expect_context::<Learner>();
     move || {
-        let progress = learner.progress.get();
+        let progress = learner.progress().get();
         let acquired: usize = progress.domains.iter().map(|d| d.acquired).sum();
         let total: usize = progress.domains.iter().map(|d| d.total).sum();
         (!progress.badges.is_empty() || acquired > 0).then(|| view! {

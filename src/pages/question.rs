@@ -8,7 +8,7 @@
 
 use crate::speech::ListenButton;
 use declic_core::content::{Choice, Question};
-use declic_core::quiz::{shuffled_order, Answer, Feedback, Verdict};
+use declic_core::quiz::{Answer, Feedback, Verdict};
 use leptos::prelude::*;
 
 /// The learner's answer in progress, before "Valider".
@@ -36,31 +36,9 @@ impl Draft {
     }
 }
 
-/// The order in which to show choices or steps: shuffled, but the same for
-/// the same question every time (`seed`), so a reload shows the same screen.
-/// "Vrai" stays before "Faux".
-pub fn display_order(question: &Question, seed: u64) -> Vec<usize> {
-    match question {
-        Question::TrueFalse { choices, .. } => (0..choices.len()).collect(),
-        Question::Single { choices, .. } | Question::Multiple { choices, .. } => {
-            shuffled_order(choices.len(), seed)
-        }
-        Question::Order { steps, .. } => shuffled_order(steps.len(), seed),
-    }
-}
-
-/// A stable seed from a text (FNV-1a): the competence id and the question
-/// number make each question's order.
-pub fn seed_of(text: &str, n: usize) -> u64 {
-    text.bytes()
-        .chain(n.to_le_bytes())
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-        })
-}
-
-/// The widgets to answer `question`. `locked`: the answer was given, show it
-/// without letting it change.
+/// The widgets to answer `question`, its choices or steps shown in `order`
+/// (`declic_core::quiz::display_order`). `locked`: the answer was given,
+/// show it without letting it change.
 #[component]
 pub fn AnswerInput(
     question: Question,
@@ -310,18 +288,5 @@ mod tests {
             Draft { picked: vec![2] }.answer(&single()),
             Some(Answer::Choice(2))
         );
-    }
-
-    #[test]
-    fn display_order_is_stable_and_keeps_true_before_false() {
-        assert_eq!(
-            display_order(&single(), seed_of("x", 1)),
-            display_order(&single(), seed_of("x", 1))
-        );
-        let tf = Question::TrueFalse {
-            prompt: "?".into(),
-            choices: vec![],
-        };
-        assert_eq!(display_order(&tf, 7), Vec::<usize>::new());
     }
 }

@@ -6,12 +6,14 @@
 //! (offline or not) resumes at the first question not answered.
 
 use crate::app::focus_soon;
-use crate::content_loader::{load_competence, start_loading, Load, LoadFailure};
+use crate::content_loader::{load_competence, start_loading, Load, LoadFailure, Loaded};
 use crate::learner::{Learner, SaveIndicator};
-use crate::pages::question::{display_order, seed_of, AnswerInput, Draft, Prompt, VerdictView};
+use crate::pages::question::{AnswerInput, Draft, Prompt, VerdictView};
 use declic_core::content::{CompetenceContent, CompetenceSummary};
-use declic_core::progress::EventKind;
-use declic_core::quiz::{check, is_mastered, Answer, Score, Verdict, MASTERY_THRESHOLD_PERCENT};
+use declic_core::progress::{AttemptState, EventKind};
+use declic_core::quiz::{
+    check, display_order, is_mastered, mastery_needed, quiz_seed, Answer, Score, Verdict,
+};
 use declic_core::route::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -26,8 +28,8 @@ pub fn Quiz(summary: CompetenceSummary) -> impl IntoView {
             <a href=Route::Lesson { competence: summary.id.clone(), step: 1 }.path()>"← Revoir la leçon"</a>
         </p>
         <h1 tabindex="-1">"Quiz\u{a0}: "{summary.title.clone()}</h1>
-        {move || match (state.get(), learner.loaded.get()) {
-            (Load::Failed(error), _) => view! { <LoadFailure error=error what="Le quiz" retry=retry.clone() /> }.into_any(),
+        {move || match (state.get(), learner.loaded()) {
+            (Load::Failed(error), _) => view! { <LoadFailure error=error what=Loaded::Quiz retry=retry.clone() /> }.into_any(),
             (Load::Ready(content), true) => view! { <QuizRun content=content /> }.into_any(),
             _ => view! { <p class="loading">"Chargement du quiz…"</p> }.into_any(),
         }}
@@ -57,21 +59,18 @@ fn QuizRun(content: Arc<CompetenceContent>) -> impl IntoView {
     let id = content.id.clone();
     let total = content.quiz.len();
 
-    // Resume an attempt left open: at the first question not answered.
-    let attempt = learner
-        .progress
-        .with_untracked(|p| p.quiz_attempts.get(&id).cloned());
-    let resumed = RwSignal::new(attempt.as_ref().is_some_and(|a| !a.is_empty()));
+    // Resume an attempt left open: at the first question not answered, or
+    // at its result if every question was answered (then it is finished
+    // once on show, never while rendering).
+    let attempt = learner.progress().with_untracked(|p| p.attempt(&id, total));
+    let resumed = RwSignal::new(attempt != AttemptState::NotStarted);
     let initial = match attempt {
-        Some(answers) if !answers.is_empty() => {
-            match (0..total).find(|i| !answers.iter().any(|a| a.question == *i)) {
-                Some(index) => Phase::Asking { index },
-                None => Phase::Done {
-                    score: finish(learner, &id, total),
-                },
-            }
+        AttemptState::NotStarted => Phase::Intro,
+        AttemptState::ResumeAt(index) => Phase::Asking { index },
+        AttemptState::AllAnswered(score) => {
+            learner.record_on_show(completed(&id, score));
+            Phase::Done { score }
         }
-        _ => Phase::Intro,
     };
     let phase = RwSignal::new(initial);
     let draft = RwSignal::new(Draft::default());
@@ -111,10 +110,19 @@ fn QuizRun(content: Arc<CompetenceContent>) -> impl IntoView {
             phase.set(Phase::Asking { index: index + 1 });
             focus_soon(".question-prompt");
         } else {
-            phase.set(Phase::Done {
-                score: finish(learner, &id_for_next, total),
-            });
-            focus_soon("#resultat-titre");
+            // Every answer is in the log by now (recorded on "Valider").
+            match learner
+                .progress()
+                .with_untracked(|p| p.attempt(&id_for_next, total))
+            {
+                AttemptState::AllAnswered(score) => {
+                    learner.record(completed(&id_for_next, score));
+                    phase.set(Phase::Done { score });
+                    focus_soon("#resultat-titre");
+                }
+                AttemptState::ResumeAt(index) => phase.set(Phase::Asking { index }),
+                AttemptState::NotStarted => phase.set(Phase::Intro),
+            }
         }
     };
 
@@ -129,7 +137,7 @@ fn QuizRun(content: Arc<CompetenceContent>) -> impl IntoView {
             let next = next.clone();
             match phase.get() {
                 Phase::Intro => {
-                    let last = learner.progress.with(|p| p.quiz_scores.get(&id).copied());
+                    let last = learner.progress().with(|p| p.quiz_scores.get(&id).copied());
                     view! {
                         <p>{format!("{total} questions. Prenez votre temps\u{a0}: vous voyez l'explication après chaque réponse.")}</p>
                         {last.map(|s| view! {
@@ -141,7 +149,7 @@ fn QuizRun(content: Arc<CompetenceContent>) -> impl IntoView {
                 }
                 Phase::Asking { index } => {
                     let question = content.with_value(|c| c.quiz[index].clone());
-                    let order = display_order(&question, seed_of(&id, index));
+                    let order = display_order(&question, quiz_seed(&id, index));
                     let q = question.clone();
                     let can_submit = move || draft.with(|d| d.answer(&q).is_some());
                     let q = question.clone();
@@ -171,7 +179,7 @@ fn QuizRun(content: Arc<CompetenceContent>) -> impl IntoView {
                 }
                 Phase::Answered { index, answer, verdict } => {
                     let question = content.with_value(|c| c.quiz[index].clone());
-                    let order = display_order(&question, seed_of(&id, index));
+                    let order = display_order(&question, quiz_seed(&id, index));
                     let shown = RwSignal::new(Draft {
                         picked: match answer {
                             Answer::Choice(i) => vec![i],
@@ -203,20 +211,13 @@ fn QuizRun(content: Arc<CompetenceContent>) -> impl IntoView {
     }
 }
 
-/// Records the end of the attempt and returns its score.
-fn finish(learner: Learner, competence: &str, total: usize) -> Score {
-    let correct = learner.progress.with_untracked(|p| {
-        p.quiz_attempts
-            .get(competence)
-            .map_or(0, |answers| answers.iter().filter(|a| a.correct).count())
-    });
-    let score = Score::new(correct as u32, total as u32);
-    learner.record(EventKind::QuizCompleted {
+/// The event that finishes an attempt with its score.
+fn completed(competence: &str, score: Score) -> EventKind {
+    EventKind::QuizCompleted {
         competence: competence.to_string(),
         correct: score.correct,
         total: score.total,
-    });
-    score
+    }
 }
 
 #[component]
@@ -226,8 +227,7 @@ fn Result(
     on_retry: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
     let mastered = is_mastered(score);
-    // The smallest number of right answers that passes, for this quiz.
-    let needed = (score.total * MASTERY_THRESHOLD_PERCENT).div_ceil(100);
+    let needed = mastery_needed(score.total);
     let lesson = Route::Lesson {
         competence,
         step: 1,
@@ -257,7 +257,7 @@ fn Result(
         <div class="actions">
             <button type="button" class="button" on:click=move |_| on_retry()>"Refaire le quiz"</button>
             <a class="button" href=lesson>"Relire la leçon"</a>
-            <a class="button primary" href="/competences">"Autres compétences"</a>
+            <a class="button primary" href=Route::Map.path()>"Autres compétences"</a>
         </div>
     }
 }

@@ -44,13 +44,13 @@ try {
   const contentFiles = manifest.files.filter(([url]) => url.startsWith("/content/"));
   const contentBytes = contentFiles.reduce((s, [url]) => s + servedSize(url), 0);
   const urls = manifest.files.map(([u]) => u);
-  // The main entry's wasm and glue; "Mon CV" is its own entry (cv.html),
-  // loaded only when the learner opens it (precached for offline).
-  const wasm = urls.find((u) => /^\/declic-[0-9a-f]{16}_bg\.wasm$/.test(u));
-  const js = urls.find((u) => /^\/declic-[0-9a-f]{16}\.js$/.test(u));
-  const cvWasm = urls.find((u) => /^\/declic-cv-[0-9a-f]{16}_bg\.wasm$/.test(u));
-  const cvJs = urls.find((u) => /^\/declic-cv-[0-9a-f]{16}\.js$/.test(u));
-
+  // The main entry's wasm and glue; the job tools are their own entry
+  // (jobs.html), loaded only when the learner opens them (precached for
+  // offline). Trunk's hashes: lowercase hex.
+  const wasm = urls.find((u) => /^\/declic-[0-9a-f]+_bg\.wasm$/.test(u));
+  const js = urls.find((u) => /^\/declic-[0-9a-f]+\.js$/.test(u));
+  const jobsWasm = urls.find((u) => /^\/declic-jobs-[0-9a-f]+_bg\.wasm$/.test(u));
+  const jobsJs = urls.find((u) => /^\/declic-jobs-[0-9a-f]+\.js$/.test(u));
   const rows = [
     ["first visit, over the wire (until the app runs)", firstVisitBytes, 200 * KB],
     ["offline bundle, brotli (all precached files)", offlineBytes, 1500 * KB],
@@ -60,8 +60,8 @@ try {
     ["JS glue raw", statSync(join(dist, js)).size, null],
     ["JS glue brotli", servedSize(js), null],
     ["index.html brotli (CSS + home inlined)", servedSize("/index.html"), null],
-    ["Mon CV entry, on demand: wasm raw", statSync(join(dist, cvWasm)).size, null],
-    ["Mon CV entry, on demand: wasm + JS + page brotli", servedSize(cvWasm) + servedSize(cvJs) + servedSize("/cv.html"), null],
+    ["job-tools entry, on demand: wasm raw", statSync(join(dist, jobsWasm)).size, null],
+    ["job-tools entry, on demand: wasm + JS + page brotli", servedSize(jobsWasm) + servedSize(jobsJs) + servedSize("/jobs.html"), null],
   ];
   console.log("\nfigure".padEnd(52) + "bytes".padStart(10) + "budget".padStart(10) + "  status");
   for (const [name, bytes, budget] of rows) {

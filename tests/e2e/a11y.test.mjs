@@ -1,28 +1,23 @@
 // Accessibility beyond axe: 200 % text on a 360 px screen without
 // horizontal scrolling, 48 px touch targets, the learning loop by keyboard
 // alone with a visible focus, and "Écouter" speaking French.
-import { describe, it, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { openApp, waitForApp, screenshot, competenceContent } from "./harness.mjs";
+import { openApp, cleanupsAfterAll, waitForScreen, screenshot, competenceContent } from "./harness.mjs";
 
 const SCREENS = [
   "/", "/competences", "/competences/email-piece-jointe", "/competences/email-piece-jointe/quiz",
   "/faire-le-point", "/mon-parcours", "/mon-cv", "/ma-lettre", "/entretien", "/nimporte/quoi",
 ];
 
-/// The screen is on show (the app has started and the page has content).
+/// Opens a screen and waits until it is complete (nothing left loading).
 async function openScreen(page, url) {
   await page.goto(url);
-  await waitForApp(page);
-  await page.locator("main h1").waitFor();
-  await page.waitForTimeout(150);
+  await waitForScreen(page);
 }
 
 describe("accessibility", () => {
-  const cleanups = [];
-  after(async () => {
-    for (const f of cleanups.reverse()) await f();
-  });
+  const cleanups = cleanupsAfterAll();
 
   it("reads at 200 % text size with no horizontal scrolling, targets at least 48 px", async () => {
     const { server, page } = await openApp(cleanups);

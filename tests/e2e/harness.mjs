@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: start the real server on a free port with
 // a fresh database, drive Debian's Chromium with playwright-core at phone
 // size, check accessibility with axe-core, save screenshots.
+import { after } from "node:test";
 import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, cpSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -55,7 +56,9 @@ async function freePort() {
 }
 
 /// Starts declic-server. `dist` defaults to the built app; pass a copy to
-/// change files under a running test (update test). Resolves once it answers.
+/// change files under a running test (update test). Resolves once it
+/// answers; throws, with what the server printed, if it exits or does not
+/// answer within 10 s.
 export async function startServer({ dist = join(ROOT, "dist"), port } = {}) {
   port ??= await freePort();
   const data = mkdtempSync(join(tmpdir(), "declic-e2e-"));
@@ -73,15 +76,21 @@ export async function startServer({ dist = join(ROOT, "dist"), port } = {}) {
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
+  let answered = false;
+  for (let i = 0; i < 100 && !answered; i++) {
+    if (child.exitCode !== null) break;
     try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      answered = (await fetch(`${url}/api/health`)).ok;
     } catch {
       /* not listening yet */
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!answered) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!answered) {
+    const state = child.exitCode === null ? "did not answer on /api/health within 10 s" : `exited (${child.exitCode})`;
+    child.kill("SIGKILL");
+    rmSync(data, { recursive: true, force: true });
+    throw new Error(`${SERVER_BIN} ${state}. It printed:\n${log || "(nothing)"}`);
   }
   return {
     url,
@@ -133,9 +142,20 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
 }
 
 /// The page is showing the live app (the wasm has started), not only the
-/// prerendered home.
+/// prerendered home or the job tools' placeholder: the live shell starts with
+/// its skip link, which neither has outside #prerender.
 export async function waitForApp(page) {
-  await page.waitForFunction(() => !document.getElementById("prerender"));
+  await page.waitForFunction(
+    () => !document.getElementById("prerender") && document.querySelector("#app > .skip-link"),
+  );
+}
+
+/// The screen on show is complete: the live app, its heading, and nothing
+/// left "Chargement…" (content read from the network or IndexedDB).
+export async function waitForScreen(page) {
+  await waitForApp(page);
+  await page.locator("main h1").waitFor();
+  await page.waitForFunction(() => !document.querySelector(".loading"));
 }
 
 /// Waits until this page's service worker has precached the whole build and
@@ -157,20 +177,95 @@ export async function launchProfile(dir) {
   });
 }
 
+/// The list the `openX(cleanups)` helpers push their clean-ups on. They run
+/// after the enclosing `describe`'s tests, last opened first. Call it in the
+/// `describe` body.
+export function cleanupsAfterAll() {
+  const cleanups = [];
+  after(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+  return cleanups;
+}
+
+/// `startServer`, stopped and its database removed by `cleanups`.
+export async function openServer(cleanups, options) {
+  const server = await startServer(options);
+  cleanups.push(async () => {
+    await server.stop();
+    server.cleanup();
+  });
+  return server;
+}
+
+/// A phone: a browser profile kept on disk between launches (removed by
+/// `cleanups`). `open()` launches the browser on it (offline: with no
+/// network) and gives its page; `close()` shuts the browser, as a learner
+/// closes it, keeping the profile.
+export function openPhone(cleanups) {
+  const dir = mkdtempSync(join(tmpdir(), "declic-profile-"));
+  let context;
+  const phone = {
+    async open({ offline = false } = {}) {
+      context = await launchProfile(dir);
+      if (offline) await context.setOffline(true);
+      const page = context.pages()[0] ?? (await context.newPage());
+      return { context, page };
+    },
+    async close() {
+      await context?.close();
+      context = undefined;
+    },
+  };
+  cleanups.push(async () => {
+    await phone.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return phone;
+}
+
+/// What the built content holds, read as the app gets it: the domains of
+/// `content/domains.toml` (in order) and the competence ids compiled into
+/// `dist/content/`. Tests compare screens with these, not with numbers
+/// that go stale when a lesson is added.
+export function catalogueFacts() {
+  const toml = readFileSync(join(ROOT, "content/domains.toml"), "utf8");
+  const domains = toml
+    .split(/^\[\[domain\]\]$/m)
+    .slice(1)
+    .map((block) => block.match(/^id = "([^"]+)"$/m)?.[1]);
+  assert.ok(domains.length > 0 && domains.every(Boolean), "content/domains.toml: no [[domain]] with an id");
+  const competences = compiledFiles()
+    .map((f) => f.match(HASHED_JSON)[1])
+    .filter((id) => id !== POSITIONING_STEM)
+    .sort();
+  return { domains, competences };
+}
+
+// The content compiler's file names: `<id>-<short hash>.json`. The hash's
+// length is the build's business (declic_core::content::SHORT_HASH_BYTES).
+const HASHED_JSON = /^(.+)-[0-9a-f]+\.json$/;
+const POSITIONING_STEM = "positionnement";
+
+function compiledFiles() {
+  return readdirSync(join(ROOT, "dist/content")).filter((f) => HASHED_JSON.test(f));
+}
+
+function compiledFile(stem) {
+  const file = compiledFiles().find((f) => f.match(HASHED_JSON)[1] === stem);
+  assert.ok(file, `no compiled content for ${stem} in dist/content`);
+  return JSON.parse(readFileSync(join(ROOT, "dist/content", file), "utf8"));
+}
+
 /// The compiled content of one competence, read from the build (the test
 /// knows the right answers the way the app does).
 export function competenceContent(id) {
-  const dir = join(ROOT, "dist/content");
-  const file = readdirSync(dir).find((f) => new RegExp(`^${id}-[0-9a-f]{16}\\.json$`).test(f));
-  assert.ok(file, `no compiled content for ${id}`);
-  return JSON.parse(readFileSync(join(dir, file), "utf8"));
+  return compiledFile(id);
 }
 
 /// Every competence's positioning items, as the app loads them.
 export function positioningBank() {
-  const dir = join(ROOT, "dist/content");
-  const file = readdirSync(dir).find((f) => /^positionnement-[0-9a-f]{16}\.json$/.test(f));
-  return new Map(JSON.parse(readFileSync(join(dir, file), "utf8")));
+  return new Map(compiledFile(POSITIONING_STEM));
 }
 
 /// Answers the question on screen, rightly or wrongly, like a learner:
@@ -216,11 +311,7 @@ export async function storedRecords(page, store) {
 /// (and its first page unless `page: false`), stopped by `cleanups`.
 /// `dist`: serve another build (a copy, for the update test).
 export async function openApp(cleanups, { page = true, dist } = {}) {
-  const server = await startServer({ dist });
-  cleanups.push(async () => {
-    await server.stop();
-    server.cleanup();
-  });
+  const server = await openServer(cleanups, { dist });
   const browser = await launch();
   cleanups.push(() => browser.close());
   const context = await browser.newContext(PHONE);

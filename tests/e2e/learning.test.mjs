@@ -2,13 +2,10 @@
 // closed in the middle, reopened with no network, resumed; the positioning
 // test to the end and the path it proposes; progress kept across a schema
 // upgrade; a full disk explained in French with nothing lost.
-import { describe, it, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
-  startServer, openApp, launchProfile, expectAccessible, screenshot, waitForApp, waitForOffline,
+  openServer, openApp, openPhone, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, waitForOffline,
   competenceContent, positioningBank, answerQuestion, storedRecords,
 } from "./harness.mjs";
 
@@ -26,36 +23,41 @@ async function waitSaved(page) {
   await page.getByText("Enregistré sur ce téléphone").waitFor();
 }
 
+/// After the `asked`-th answer of the positioning test: the next question
+/// is on screen, or the test is over and "Mon parcours" opened.
+async function nextQuestionOrPath(page, asked) {
+  await page.waitForFunction(
+    (n) => location.pathname === "/mon-parcours" || document.querySelector(".step-count")?.textContent.startsWith(`Question ${n + 1} sur`),
+    asked,
+  );
+}
+
 describe("learning loop", () => {
-  const cleanups = [];
-  after(async () => {
-    for (const f of cleanups.reverse()) await f();
-  });
+  const cleanups = cleanupsAfterAll();
 
   it("keeps quiz answers through a closed browser and resumes offline", async () => {
-    const server = await startServer();
-    cleanups.push(async () => {
-      await server.stop();
-      server.cleanup();
-    });
-    const profile = mkdtempSync(join(tmpdir(), "declic-profile-"));
-    cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
-    const { quiz } = competenceContent(COMPETENCE);
+    const server = await openServer(cleanups);
+    const phone = openPhone(cleanups);
+    const { quiz, steps } = competenceContent(COMPETENCE);
     assert.ok(quiz.length >= 5);
 
-    let context = await launchProfile(profile);
-    let page = context.pages()[0] ?? (await context.newPage());
+    let { page } = await phone.open();
     await page.goto(server.url + "/");
     await waitForApp(page);
     await waitForOffline(page);
 
-    // The end of the lesson leads to the quiz.
+    // A step past the end says so and leads back to the first one.
     await page.goto(`${server.url}/competences/${COMPETENCE}/etape/99`);
     await waitForApp(page);
-    await page.goto(`${server.url}/competences/${COMPETENCE}`);
+    await page.getByText("Cette étape n'existe pas.").waitFor();
+    const restart = page.getByRole("link", { name: "Commencer la leçon" });
+    assert.equal(await restart.getAttribute("href"), `/competences/${COMPETENCE}`);
+    await restart.click();
     await page.waitForSelector(".step-count");
-    const steps = competenceContent(COMPETENCE).steps.length;
-    await page.goto(`${server.url}/competences/${COMPETENCE}/etape/${steps + 1}`);
+    assert.match(await page.locator(".step-count").innerText(), /^Étape 1 sur \d+$/);
+
+    // The end of the lesson leads to the quiz.
+    await page.goto(`${server.url}/competences/${COMPETENCE}/etape/${steps.length + 1}`);
     await page.getByRole("link", { name: "Faire le quiz →" }).click();
     await page.getByRole("button", { name: "Commencer le quiz" }).click();
 
@@ -78,11 +80,9 @@ describe("learning loop", () => {
     assert.equal((await storedRecords(page, "events")).filter((e) => e.kind.type === "quiz-answered").length, 2);
 
     // The browser is closed mid-quiz; the network and the server go away.
-    await context.close();
+    await phone.close();
     await server.stop();
-    context = await launchProfile(profile);
-    await context.setOffline(true);
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ page } = await phone.open({ offline: true }));
     await page.goto(`${server.url}/competences/${COMPETENCE}/quiz`);
     await waitForApp(page);
     await page.getByText("Vous reprenez le quiz là où vous l'aviez laissé.").waitFor();
@@ -115,7 +115,7 @@ describe("learning loop", () => {
     await page.getByText("Premier quiz").waitFor();
     await expectAccessible(page, "home with progress");
     await screenshot(page, "home-progress");
-    await context.close();
+    await phone.close();
   });
 
   it("places the learner with the positioning test, resumes it, and proposes a path", async () => {
@@ -154,10 +154,7 @@ describe("learning loop", () => {
       await answerQuestion(page, await itemOnScreen(), { right: true });
       asked++;
       assert.ok(asked <= 16, "the test keeps to its budget");
-      await page.waitForFunction(
-        (n) => location.pathname === "/mon-parcours" || document.querySelector(".step-count")?.textContent.startsWith(`Question ${n + 1} sur`),
-        asked,
-      );
+      await nextQuestionOrPath(page, asked);
     }
     await page.getByRole("heading", { name: "Où vous en êtes" }).waitFor();
     // All right: the top level everywhere, nothing left on the path.
@@ -172,9 +169,10 @@ describe("learning loop", () => {
     await waitForApp(page);
     await page.getByText("Vous avez déjà fait le point.").waitFor();
     await page.getByRole("button", { name: "Commencer" }).click();
-    while (!page.url().endsWith("/mon-parcours")) {
+    for (let asked = 1; !page.url().endsWith("/mon-parcours"); asked++) {
       await page.getByRole("button", { name: "Je ne sais pas" }).click();
-      await page.waitForTimeout(20);
+      assert.ok(asked <= 16, "the test keeps to its budget");
+      await nextQuestionOrPath(page, asked);
     }
     await page.getByRole("heading", { name: "Vos prochaines leçons" }).waitFor();
     const discover = await page.locator(".levels li span").allInnerTexts();

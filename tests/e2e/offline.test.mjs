@@ -1,20 +1,17 @@
 // Losing the network: after one visit, every screen and every lesson works
 // with the server gone. And updates: a new build waits, the learner is
 // offered "Mettre à jour", and no page mixes files of two builds.
-import { describe, it, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, rmSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
-  openApp, copyDist, expectAccessible, screenshot, waitForApp, waitForOffline,
+  openApp, copyDist, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, waitForOffline,
 } from "./harness.mjs";
 
 describe("offline", () => {
-  const cleanups = [];
-  after(async () => {
-    for (const f of cleanups.reverse()) await f();
-  });
+  const cleanups = cleanupsAfterAll();
 
   it("works with no network after the first visit: reload on a lesson and on home", async () => {
     const { server, context, page } = await openApp(cleanups);
@@ -109,9 +106,10 @@ function publishNewBuild(dist, marker) {
   const sw = readFileSync(swPath, "utf8");
   const line = sw.split("\n").find((l) => l.startsWith("const MANIFEST = "));
   const manifest = JSON.parse(line.replace("const MANIFEST = ", "").replace(/;$/, ""));
-  const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
-  manifest.files = manifest.files.map(([url, h]) => [url, url === "/index.html" ? hash(readFileSync(indexPath)) : h]);
-  manifest.version = hash(JSON.stringify(manifest.files));
+  // The same short hashes as postbuild's, as long as the ones it wrote.
+  const hash = (bytes, like) => createHash("sha256").update(bytes).digest("hex").slice(0, like.length);
+  manifest.files = manifest.files.map(([url, h]) => [url, url === "/index.html" ? hash(readFileSync(indexPath), h) : h]);
+  manifest.version = hash(JSON.stringify(manifest.files), manifest.version);
   writeFileSync(
     swPath,
     sw.replace(line, `const MANIFEST = ${JSON.stringify(manifest)};`),

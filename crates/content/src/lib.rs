@@ -360,7 +360,7 @@ fn assemble(
 fn hashed_json(stem: &str, value: &impl serde::Serialize) -> (String, Vec<u8>) {
     let json = serde_json::to_vec(value).expect("content serialises");
     let hash = Sha256::digest(&json);
-    let hex: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let hex = declic_core::content::short_hash_hex(&hash);
     (format!("content/{stem}-{hex}.json"), json)
 }
 

@@ -216,6 +216,32 @@ pub struct PositioningItem {
     pub question: Question,
 }
 
+/// How many bytes of a file's SHA-256 name it: content files
+/// (`content/<id>-<hash>.json`) and the service worker's precache manifest
+/// use the first 8, in lowercase hex (16 digits, the length of Trunk's own
+/// file hashes, so one rule recognises both). The hashing itself is done by
+/// the build tools (the core has no SHA-256); this is the one place that
+/// says how long a short hash is and how it is written.
+pub const SHORT_HASH_BYTES: usize = 8;
+
+/// The short hash of a file, from its SHA-256 digest.
+pub fn short_hash_hex(sha256: &[u8]) -> String {
+    sha256
+        .iter()
+        .take(SHORT_HASH_BYTES)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Whether `text` is written as a short hash: `2 × SHORT_HASH_BYTES`
+/// lowercase hex digits.
+pub fn is_short_hash(text: &str) -> bool {
+    text.len() == 2 * SHORT_HASH_BYTES
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +270,21 @@ mod tests {
         };
         let json = serde_json::to_string(&q).unwrap();
         assert!(json.starts_with(r#"{"type":"true-false""#), "{json}");
+    }
+
+    #[test]
+    fn short_hashes() {
+        let digest: Vec<u8> = (0..32).map(|i| i * 8).collect();
+        assert_eq!(short_hash_hex(&digest), "0008101820283038");
+        assert!(is_short_hash(&short_hash_hex(&digest)));
+        for bad in [
+            "",
+            "0008101820",
+            "00081018202830380",
+            "000810182028303G",
+            "000810182028303A",
+        ] {
+            assert!(!is_short_hash(bad), "{bad:?}");
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! The positioning test ("Faire le point") and the path it proposes
-//! ("Mon parcours").
+//! The positioning test ("Faire le point") and the lessons it proposes
+//! ("Mon parcours", [`proposed_lessons`]).
 //!
 //! # The algorithm
 //!
@@ -37,7 +37,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Catalogue, Level, PositioningItem};
+use crate::content::{Catalogue, Level, PositioningBank, PositioningItem, Question};
+use crate::quiz::{check, text_seed, Answer, AnswerError};
 
 /// "About fifteen questions": two per domain for eight domains.
 pub const DEFAULT_BUDGET: usize = 16;
@@ -48,6 +49,23 @@ pub const DEFAULT_BUDGET: usize = 16;
 pub struct ItemId {
     pub competence: String,
     pub index: usize,
+}
+
+impl ItemId {
+    /// The seed of its [`display_order`](crate::quiz::display_order): the
+    /// same item shows its choices in the same order every time.
+    pub fn seed(&self) -> u64 {
+        text_seed(&format!("{}-{}", self.competence, self.index), 0)
+    }
+
+    /// Its question, in the bank the app loaded (`None` if the content no
+    /// longer has it).
+    pub fn question_in<'a>(&self, bank: &'a PositioningBank) -> Option<&'a Question> {
+        bank.iter()
+            .find(|(id, _)| *id == self.competence)
+            .and_then(|(_, items)| items.get(self.index))
+            .map(|item| &item.question)
+    }
 }
 
 /// How the learner answered a positioning item.
@@ -63,6 +81,18 @@ pub enum Outcome {
 impl Outcome {
     pub fn is_right(self) -> bool {
         self == Outcome::Right
+    }
+
+    /// The outcome of an answer to a positioning item's question: "je ne
+    /// sais pas" is its own outcome, any other answer is right or wrong as
+    /// [`check`] says. An answer that does not fit the question is an error.
+    pub fn of(question: &Question, answer: &Answer) -> Result<Outcome, AnswerError> {
+        let verdict = check(question, answer)?;
+        Ok(match answer {
+            Answer::DontKnow => Outcome::DontKnow,
+            _ if verdict.correct => Outcome::Right,
+            _ => Outcome::Wrong,
+        })
     }
 }
 
@@ -400,6 +430,12 @@ impl Placement {
     pub fn domain(&self, id: &str) -> Option<&DomainPlacement> {
         self.domains.iter().find(|d| d.domain == id)
     }
+
+    /// The level reached in a domain; `None` ("à découvrir") also for a
+    /// domain the placement does not know (added to the content since).
+    pub fn level(&self, domain: &str) -> Option<Level> {
+        self.domain(domain).and_then(|p| p.level)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -410,11 +446,14 @@ pub struct DomainPlacement {
     pub certainty: Certainty,
 }
 
-impl DomainPlacement {
-    /// The level in words for the learner: "découverte", "autonomie",
-    /// "avancé" or "à découvrir".
-    pub fn level_label(&self) -> &'static str {
-        self.level.map_or("à découvrir", Level::label)
+/// A level reached, as "Mon parcours" says it to the learner: one plain
+/// sentence per level, `None` being "à découvrir".
+pub fn level_sentence(level: Option<Level>) -> &'static str {
+    match level {
+        None => "À découvrir\u{a0}: on commence par les bases.",
+        Some(Level::Decouverte) => "Vous connaissez les bases.",
+        Some(Level::Autonomie) => "Vous vous débrouillez seul.",
+        Some(Level::Avance) => "Vous êtes à l'aise.",
     }
 }
 
@@ -430,32 +469,33 @@ pub enum Certainty {
     NoQuestions,
 }
 
-/// "Mon parcours": the competences to learn next, in order.
+/// "Mon parcours": the lessons proposed to the learner, in order (the ids
+/// of the competences to learn next).
 ///
 /// The rule, as a learner would hear it: "on commence par les bases, dans
-/// tous les domaines, puis on monte d'un niveau". A competence is on the path
+/// tous les domaines, puis on monte d'un niveau". A competence is proposed
 /// if its level is above the level the learner reached in its domain (every
 /// level for a domain "à découvrir", or a domain missing from the placement)
-/// and it is not already acquired. The path lists all découverte
+/// and it is not already acquired. The list has all découverte
 /// competences first, then autonomie, then avancé; within a level, domains
 /// in catalogue order, and within a domain, the catalogue's order (the order
 /// in which a learner should take them).
-pub fn path(
+pub fn proposed_lessons(
     catalogue: &Catalogue,
     placement: &Placement,
     mastered: &BTreeSet<String>,
 ) -> Vec<String> {
-    let mut path: Vec<(Level, usize, usize, String)> = Vec::new();
+    let mut lessons: Vec<(Level, usize, usize, String)> = Vec::new();
     for (d, domain) in catalogue.domains.iter().enumerate() {
-        let reached = placement.domain(&domain.id).and_then(|p| p.level);
+        let reached = placement.level(&domain.id);
         for (c, competence) in domain.competences.iter().enumerate() {
             if Some(competence.level) > reached && !mastered.contains(&competence.id) {
-                path.push((competence.level, d, c, competence.id.clone()));
+                lessons.push((competence.level, d, c, competence.id.clone()));
             }
         }
     }
-    path.sort();
-    path.into_iter().map(|(_, _, _, id)| id).collect()
+    lessons.sort();
+    lessons.into_iter().map(|(_, _, _, id)| id).collect()
 }
 
 #[cfg(test)]
@@ -617,8 +657,9 @@ pub(crate) mod tests {
         assert_eq!(asked, [id("a1", 1), id("b1", 1), id("a1", 0), id("b1", 0)]);
         let result = test.result();
         assert_eq!(result.domains[0].level, None);
-        assert_eq!(result.domains[0].level_label(), "à découvrir");
-        assert_eq!(result.domains[1].level_label(), "avancé");
+        assert_eq!(result.level("a"), None);
+        assert_eq!(result.level("b"), Some(Avance));
+        assert_eq!(result.level("not-in-the-test"), None);
     }
 
     #[test]
@@ -782,7 +823,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn path_starts_with_the_easiest_gaps_everywhere() {
+    fn proposed_lessons_start_with_the_easiest_gaps_everywhere() {
         let cat = catalogue(&[
             (
                 "a",
@@ -826,12 +867,12 @@ pub(crate) mod tests {
         };
         let none = BTreeSet::new();
         assert_eq!(
-            path(&cat, &placement, &none),
+            proposed_lessons(&cat, &placement, &none),
             ["b-dec", "d-dec", "b-aut", "b-aut2", "a-ava", "b-ava", "c-ava"]
         );
         let mastered: BTreeSet<String> = ["b-aut".to_string(), "c-ava".to_string()].into();
         assert_eq!(
-            path(&cat, &placement, &mastered),
+            proposed_lessons(&cat, &placement, &mastered),
             ["b-dec", "d-dec", "b-aut2", "a-ava", "b-ava"]
         );
         let top = Placement {
@@ -844,7 +885,125 @@ pub(crate) mod tests {
                 })
                 .collect(),
         };
-        assert!(path(&cat, &top, &none).is_empty());
+        assert!(proposed_lessons(&cat, &top, &none).is_empty());
+    }
+
+    #[test]
+    fn answers_become_outcomes() {
+        use crate::content::Choice;
+        let choice = |correct| Choice {
+            label: String::new(),
+            correct,
+            explanation: String::new(),
+        };
+        let single = Question::Single {
+            prompt: String::new(),
+            choices: vec![choice(false), choice(true)],
+        };
+        let order = Question::Order {
+            prompt: String::new(),
+            steps: vec![String::new(); 2],
+            explanation: String::new(),
+        };
+        type Case = (&'static str, Question, Answer, Result<Outcome, AnswerError>);
+        let cases: Vec<Case> = vec![
+            (
+                "right",
+                single.clone(),
+                Answer::Choice(1),
+                Ok(Outcome::Right),
+            ),
+            (
+                "wrong",
+                single.clone(),
+                Answer::Choice(0),
+                Ok(Outcome::Wrong),
+            ),
+            (
+                "dont know",
+                single.clone(),
+                Answer::DontKnow,
+                Ok(Outcome::DontKnow),
+            ),
+            (
+                "order right",
+                order.clone(),
+                Answer::Order(vec![0, 1]),
+                Ok(Outcome::Right),
+            ),
+            (
+                "order wrong",
+                order.clone(),
+                Answer::Order(vec![1, 0]),
+                Ok(Outcome::Wrong),
+            ),
+            (
+                "order dont know",
+                order,
+                Answer::DontKnow,
+                Ok(Outcome::DontKnow),
+            ),
+            (
+                "an answer that does not fit",
+                single,
+                Answer::Choice(5),
+                Err(AnswerError::OutOfRange { index: 5, len: 2 }),
+            ),
+        ];
+        for (name, question, answer, expected) in cases {
+            assert_eq!(Outcome::of(&question, &answer), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn items_find_their_question_in_the_bank() {
+        let question = |prompt: &str| Question::Order {
+            prompt: prompt.into(),
+            steps: vec![],
+            explanation: String::new(),
+        };
+        let item = |prompt: &str| PositioningItem {
+            level: Autonomie,
+            question: question(prompt),
+        };
+        let bank: PositioningBank = vec![
+            ("a1".into(), vec![item("a1 #0"), item("a1 #1")]),
+            ("b1".into(), vec![item("b1 #0")]),
+        ];
+        let cases = [
+            (id("a1", 0), Some("a1 #0")),
+            (id("a1", 1), Some("a1 #1")),
+            (id("b1", 0), Some("b1 #0")),
+            (id("a1", 2), None),
+            (id("zz", 0), None),
+        ];
+        for (item, prompt) in cases {
+            assert_eq!(
+                item.question_in(&bank).map(Question::prompt),
+                prompt,
+                "{item:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn item_seeds_are_pinned() {
+        // FNV-1a of "<competence>-<index>" then 4 zero bytes, computed by
+        // hand: the order the app has shown since its first release.
+        assert_eq!(id("email-piece-jointe", 2).seed(), 0xcda3_0560_24b1_2d0b);
+    }
+
+    #[test]
+    fn each_level_has_its_sentence() {
+        let cases = [
+            (None, "À découvrir\u{a0}: on commence par les bases."),
+            (Some(Decouverte), "Vous connaissez les bases."),
+            (Some(Autonomie), "Vous vous débrouillez seul."),
+            (Some(Avance), "Vous êtes à l'aise."),
+        ];
+        for (level, sentence) in cases {
+            assert_eq!(level_sentence(level), sentence, "{level:?}");
+        }
     }
 
     // ---- property tests ----
@@ -997,7 +1156,7 @@ pub(crate) mod tests {
         }
 
         #[test]
-        fn the_path_lists_each_gap_once_easiest_first(
+        fn proposed_lessons_list_each_gap_once_easiest_first(
             (cat, bank) in any_bank(),
             outcomes in prop::collection::vec(any_outcome(), 1..20),
             mastered_mask in any::<u64>(),
@@ -1015,15 +1174,15 @@ pub(crate) mod tests {
                 .filter(|(i, _)| mastered_mask >> (i % 64) & 1 == 1)
                 .map(|(_, (_, c))| c.id.clone())
                 .collect();
-            let path = path(&cat, &placement, &mastered);
-            let levels: Vec<Level> = path.iter().map(|id| cat.competence(id).unwrap().1.level).collect();
+            let lessons = proposed_lessons(&cat, &placement, &mastered);
+            let levels: Vec<Level> = lessons.iter().map(|id| cat.competence(id).unwrap().1.level).collect();
             prop_assert!(levels.windows(2).all(|w| w[0] <= w[1]));
-            let unique: BTreeSet<&String> = path.iter().collect();
-            prop_assert_eq!(unique.len(), path.len());
+            let unique: BTreeSet<&String> = lessons.iter().collect();
+            prop_assert_eq!(unique.len(), lessons.len());
             for (domain, competence) in cat.competences() {
                 let reached = placement.domain(&domain.id).and_then(|p| p.level);
                 let expected = Some(competence.level) > reached && !mastered.contains(&competence.id);
-                prop_assert_eq!(path.contains(&competence.id), expected);
+                prop_assert_eq!(lessons.contains(&competence.id), expected);
             }
         }
     }

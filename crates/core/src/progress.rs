@@ -23,17 +23,81 @@ use crate::content::Catalogue;
 use crate::positioning::{ItemId, Outcome, Placement};
 use crate::quiz::{is_mastered, Answer, Score};
 
-/// A unique event id. The caller makes it from the device id and a counter
-/// kept by that device ([`EventId::new`]), so ids never collide across
-/// devices without any coordination.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EventId(pub String);
+/// A unique event id: the device that wrote the event and a counter kept
+/// by that device, so ids never collide across devices without any
+/// coordination.
+///
+/// On disk and on the wire it is the string `"<device>:<counter>"` (split at
+/// the last `:`, so a device id may contain one). A string that does not
+/// have that shape is refused when read: the event that holds it cannot be
+/// decoded, and storage keeps its record untouched (see the compatibility
+/// note above).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EventId {
+    pub device: String,
+    pub counter: u64,
+}
 
 impl EventId {
-    /// `"<device>:<counter>"`.
     pub fn new(device: &str, counter: u64) -> EventId {
-        EventId(format!("{device}:{counter}"))
+        EventId {
+            device: device.to_string(),
+            counter,
+        }
+    }
+
+    /// Reads `"<device>:<counter>"`; `None` if the text has another shape.
+    pub fn parse(text: &str) -> Option<EventId> {
+        let colon = text.bytes().rposition(|b| b == b':')?;
+        let (device, digits) = (&text[..colon], &text[colon + 1..]);
+        // One spelling per id: digits only, no leading zero.
+        if device.is_empty() || digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
+            return None;
+        }
+        // By hand rather than `str::parse`: the same result, less code in
+        // the wasm.
+        let mut counter: u64 = 0;
+        for b in digits.bytes() {
+            let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+            counter = counter.checked_mul(10)?.checked_add(u64::from(digit))?;
+        }
+        Some(EventId::new(device, counter))
+    }
+
+    /// The id of a device's next event, written at `at` (ms since the Unix
+    /// epoch), when the highest counter it has used is `last`.
+    ///
+    /// The counter is the time in µs-like units (`at × 1000`), and always
+    /// above `last`: so two tabs of one browser, which share the device id,
+    /// do not pick the same counter in practice, and a clock set back never
+    /// reuses one.
+    pub fn next(device: &str, last: u64, at: i64) -> EventId {
+        let from_clock = u64::try_from(at).unwrap_or(0).saturating_mul(1000);
+        EventId::new(device, last.saturating_add(1).max(from_clock))
+    }
+}
+
+impl std::fmt::Display for EventId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.device, self.counter)
+    }
+}
+
+impl Serialize for EventId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for EventId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<EventId, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        EventId::parse(&text).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&text),
+                &"an event id \"<device>:<counter>\"",
+            )
+        })
     }
 }
 
@@ -155,6 +219,12 @@ impl EventLog {
     pub fn contains(&self, id: &EventId) -> bool {
         self.events.iter().any(|e| &e.id == id)
     }
+
+    /// The highest counter `device` has used in this log (0 if none): give
+    /// it to [`EventId::next`].
+    pub fn last_counter(&self, device: &str) -> u64 {
+        last_counter(&self.events, device)
+    }
 }
 
 impl From<Vec<Event>> for EventLog {
@@ -175,6 +245,17 @@ impl<'a> IntoIterator for &'a EventLog {
     fn into_iter(self) -> Self::IntoIter {
         self.events.iter()
     }
+}
+
+/// The highest counter `device` has used in `events` (0 if none), e.g. in
+/// the events read from storage before they make a log.
+pub fn last_counter(events: &[Event], device: &str) -> u64 {
+    events
+        .iter()
+        .filter(|e| e.id.device == device)
+        .map(|e| e.id.counter)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The union of two logs: every event of either, once, in log order.
@@ -220,6 +301,46 @@ pub struct AttemptAnswer {
     pub question: usize,
     pub answer: Answer,
     pub correct: bool,
+}
+
+/// Where an open quiz attempt (its answers, as in
+/// [`Progress::quiz_attempts`]) stands in a quiz of `total` questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttemptState {
+    /// No answer yet: the quiz starts from its introduction.
+    NotStarted,
+    /// The attempt resumes at this question (0-based): the first one not
+    /// answered.
+    ResumeAt(usize),
+    /// Every question is answered: the attempt only needs finishing, with
+    /// this score.
+    AllAnswered(Score),
+}
+
+impl AttemptState {
+    pub fn of(answers: &[AttemptAnswer], total: usize) -> AttemptState {
+        if answers.is_empty() {
+            return AttemptState::NotStarted;
+        }
+        match (0..total).find(|i| !answers.iter().any(|a| a.question == *i)) {
+            Some(index) => AttemptState::ResumeAt(index),
+            None => AttemptState::AllAnswered(attempt_score(answers, total)),
+        }
+    }
+}
+
+/// The score of an attempt over a quiz of `total` questions: its right
+/// answers to questions of the quiz (an answer to a question the quiz no
+/// longer has does not count).
+pub fn attempt_score(answers: &[AttemptAnswer], total: usize) -> Score {
+    let correct = answers
+        .iter()
+        .filter(|a| a.correct && a.question < total)
+        .count();
+    Score::new(
+        u32::try_from(correct).unwrap_or(u32::MAX),
+        u32::try_from(total).unwrap_or(u32::MAX),
+    )
 }
 
 /// A badge: a small, fixed list that marks first steps and milestones. None
@@ -299,8 +420,23 @@ impl Progress {
             .unwrap_or(CompetenceState::NotStarted)
     }
 
+    /// The open quiz attempt on `competence`, for a quiz of `total`
+    /// questions.
+    pub fn attempt(&self, competence: &str, total: usize) -> AttemptState {
+        self.quiz_attempts
+            .get(competence)
+            .map_or(AttemptState::NotStarted, |answers| {
+                AttemptState::of(answers, total)
+            })
+    }
+
+    /// The progress of one domain.
+    pub fn domain(&self, id: &str) -> Option<&DomainProgress> {
+        self.domains.iter().find(|d| d.domain == id)
+    }
+
     /// The ids of the competences acquired (for
-    /// [`path`](crate::positioning::path)).
+    /// [`proposed_lessons`](crate::positioning::proposed_lessons)).
     pub fn acquired(&self) -> BTreeSet<String> {
         self.competences
             .iter()
@@ -854,6 +990,133 @@ mod tests {
         assert_eq!(progress.resume.unwrap().competence, "web-1");
     }
 
+    #[test]
+    fn event_ids_are_device_colon_counter() {
+        type Case = (&'static str, Option<(&'static str, u64)>);
+        let cases: Vec<Case> = vec![
+            ("tel:3", Some(("tel", 3))),
+            ("tel:0", Some(("tel", 0))),
+            (
+                "9f86d081884c7d65:1700000000000000",
+                Some(("9f86d081884c7d65", 1_700_000_000_000_000)),
+            ),
+            ("a:b:7", Some(("a:b", 7))),
+            ("tel:18446744073709551615", Some(("tel", u64::MAX))),
+            ("", None),
+            ("tel", None),
+            ("tel:", None),
+            (":3", None),
+            ("tel:-3", None),
+            ("tel:+3", None),
+            ("tel:03", None),
+            ("tel:3x", None),
+            ("tel: 3", None),
+            ("tel:18446744073709551616", None),
+        ];
+        for (text, expected) in cases {
+            let parsed = EventId::parse(text);
+            assert_eq!(
+                parsed,
+                expected.map(|(device, counter)| EventId::new(device, counter)),
+                "{text:?}"
+            );
+            if let Some(id) = parsed {
+                assert_eq!(id.to_string(), text, "one spelling per id");
+                let json = serde_json::to_string(&id).unwrap();
+                assert_eq!(json, format!("{text:?}"));
+                assert_eq!(serde_json::from_str::<EventId>(&json).unwrap(), id);
+            }
+        }
+    }
+
+    #[test]
+    fn an_event_whose_id_does_not_parse_is_refused_with_its_id() {
+        let json = r#"{"id":"pas-un-id","device":"b","at":5,"kind":{"type":"lesson-step-seen","competence":"web-1","step":2}}"#;
+        let error = serde_json::from_str::<Event>(json).unwrap_err().to_string();
+        assert!(error.contains("pas-un-id"), "{error}");
+    }
+
+    #[test]
+    fn next_ids_follow_the_clock_and_never_go_back() {
+        const NOW: i64 = 1_700_000_000_000;
+        // (highest counter used, time of the new event, counter given)
+        let cases: [(u64, i64, u64); 5] = [
+            (0, NOW, 1_700_000_000_000_000),
+            (1_700_000_000_000_000, NOW, 1_700_000_000_000_001),
+            (1_700_000_000_000_000, NOW + 1, 1_700_000_000_001_000),
+            (1_700_000_000_000_005, NOW - 1_000, 1_700_000_000_000_006),
+            (0, -5, 1),
+        ];
+        for (last, at, counter) in cases {
+            assert_eq!(
+                EventId::next("tel", last, at),
+                EventId::new("tel", counter),
+                "{last} {at}"
+            );
+        }
+        let log = EventLog::from_events([
+            ev("tel", 7, 0, step("web-1", 1)),
+            ev("tel", 12, 1, step("web-1", 2)),
+            ev("pc", 99, 2, step("web-1", 3)),
+        ]);
+        assert_eq!(log.last_counter("tel"), 12);
+        assert_eq!(log.last_counter("pc"), 99);
+        assert_eq!(log.last_counter("tablette"), 0);
+    }
+
+    #[test]
+    fn an_open_attempt_resumes_at_the_first_question_not_answered() {
+        let answer = |question, correct| AttemptAnswer {
+            question,
+            answer: Answer::Choice(0),
+            correct,
+        };
+        type Case = (&'static str, Vec<AttemptAnswer>, usize, AttemptState);
+        let cases: Vec<Case> = vec![
+            ("no answer", vec![], 5, AttemptState::NotStarted),
+            (
+                "first two answered",
+                vec![answer(0, true), answer(1, false)],
+                5,
+                AttemptState::ResumeAt(2),
+            ),
+            (
+                "a gap comes first",
+                vec![answer(0, true), answer(2, true)],
+                5,
+                AttemptState::ResumeAt(1),
+            ),
+            (
+                "all answered: two right",
+                vec![answer(0, true), answer(1, false), answer(2, true)],
+                3,
+                AttemptState::AllAnswered(Score::new(2, 3)),
+            ),
+            (
+                "a question the quiz no longer has does not count",
+                vec![answer(0, true), answer(1, true), answer(4, true)],
+                2,
+                AttemptState::AllAnswered(Score::new(2, 2)),
+            ),
+            (
+                "only answers to removed questions",
+                vec![answer(7, true)],
+                2,
+                AttemptState::ResumeAt(0),
+            ),
+        ];
+        for (name, answers, total, expected) in cases {
+            assert_eq!(AttemptState::of(&answers, total), expected, "{name}");
+        }
+        assert_eq!(
+            attempt_score(&[answer(0, true), answer(1, false)], 5),
+            Score::new(1, 5)
+        );
+        let progress = derive(&log(vec![answered("email-1", 0, true)]), &test_catalogue());
+        assert_eq!(progress.attempt("email-1", 5), AttemptState::ResumeAt(1));
+        assert_eq!(progress.attempt("web-1", 5), AttemptState::NotStarted);
+    }
+
     // ---- property tests ----
 
     fn any_kind() -> impl Strategy<Value = EventKind> {
@@ -1004,6 +1267,12 @@ mod tests {
             let badges_before: BTreeSet<Badge> = derive(&a, &cat).badges.into_iter().collect();
             let badges_after: BTreeSet<Badge> = after.badges.into_iter().collect();
             prop_assert!(badges_before.is_subset(&badges_after), "badges are never lost");
+        }
+
+        #[test]
+        fn event_ids_survive_their_text(device in ".+", counter in any::<u64>()) {
+            let id = EventId::new(&device, counter);
+            prop_assert_eq!(EventId::parse(&id.to_string()), Some(id));
         }
 
         #[test]

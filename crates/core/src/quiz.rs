@@ -196,13 +196,49 @@ fn mark(picked: &mut [bool], index: usize) -> Result<(), AnswerError> {
     Ok(())
 }
 
+/// The order in which to show a question's choices or steps: `result[k]` is
+/// the index (into `choices` or `steps`) of the item shown at position `k`.
+///
+/// Shuffled, so the right answer is not always in the same place, but the
+/// same for the same `seed` every time, so a reload shows the same screen.
+/// True/false is not shuffled: "Vrai" stays before "Faux". Seeds:
+/// [`quiz_seed`] for a quiz question,
+/// [`ItemId::seed`](crate::positioning::ItemId::seed) for a positioning item.
+pub fn display_order(question: &Question, seed: u64) -> Vec<usize> {
+    match question {
+        Question::TrueFalse { choices, .. } => (0..choices.len()).collect(),
+        Question::Single { choices, .. } | Question::Multiple { choices, .. } => {
+            shuffled_order(choices.len(), seed)
+        }
+        Question::Order { steps, .. } => shuffled_order(steps.len(), seed),
+    }
+}
+
+/// The seed of a quiz question's [`display_order`]: from the competence id
+/// and the question's index, so it does not depend on the attempt (a
+/// retry shows the same order) nor on the device.
+pub fn quiz_seed(competence: &str, question: usize) -> u64 {
+    text_seed(competence, question)
+}
+
+/// A stable seed from a text and a number, for a [`display_order`] that
+/// has no quiz or positioning id (the interview's practice lists): FNV-1a
+/// over the text's bytes, then the number's 4 little-endian bytes (the app
+/// has always run it on wasm32, where `usize` is 4 bytes). Pinned by a
+/// test: changing it reorders every question a learner has seen.
+pub fn text_seed(text: &str, n: usize) -> u64 {
+    text.bytes()
+        .chain((n as u32).to_le_bytes())
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        })
+}
+
 /// A deterministic shuffle of `0..n` from a seed: `result[k]` is the index
 /// (into `steps` or `choices`) of the item to show at position `k`.
 ///
-/// The caller picks the seed (e.g. from the attempt's event id) so the same
-/// attempt shows the same order after a reload. For `n ≥ 2` the result is
-/// never the identity, so a put-in-order question never starts solved.
-/// (The app does not shuffle true/false: "Vrai" stays before "Faux".)
+/// For `n ≥ 2` the result is never the identity, so a put-in-order question
+/// never starts solved.
 pub fn shuffled_order(n: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut rng = SplitMix64(seed);
@@ -285,6 +321,15 @@ impl Score {
         }
         (u64::from(self.correct.min(self.total)) * 100 / u64::from(self.total)) as u32
     }
+}
+
+/// The smallest number of right answers that passes a quiz of `total`
+/// questions ([`is_mastered`]), for "acquise avec N bonnes réponses sur
+/// M". An empty quiz cannot be passed: 0 then, and
+/// [`is_mastered`] still says no.
+pub fn mastery_needed(total: u32) -> u32 {
+    let needed = u64::from(total) * u64::from(MASTERY_THRESHOLD_PERCENT);
+    u32::try_from(needed.div_ceil(100)).unwrap_or(u32::MAX)
 }
 
 /// Whether a score passes the mastery threshold
@@ -670,6 +715,61 @@ mod tests {
     const PINNED_5_42: [usize; 5] = [1, 2, 4, 0, 3];
 
     #[test]
+    fn seeds_are_pinned() {
+        // FNV-1a of the text then 4 little-endian bytes of the number,
+        // computed by hand: what the app has shown since its first release.
+        // A change here reorders every question a learner has already seen.
+        assert_eq!(quiz_seed("email-piece-jointe", 0), 0xf6a4_3501_5d26_09a4);
+        assert_eq!(quiz_seed("email-piece-jointe", 2), 0x3699_8d12_0991_82c6);
+    }
+
+    #[test]
+    fn display_order_table() {
+        let tf = true_false();
+        // (question, seed, what the order must be)
+        let cases: Vec<(&str, Question, u64)> = vec![
+            ("single", single(), 1),
+            ("single, another seed", single(), 2),
+            ("multiple", multiple(), 1),
+            ("order", order(), 1),
+            ("order, another seed", order(), 99),
+        ];
+        for (name, question, seed) in cases {
+            let n = match &question {
+                Question::Order { steps, .. } => steps.len(),
+                Question::Single { choices, .. } | Question::Multiple { choices, .. } => {
+                    choices.len()
+                }
+                Question::TrueFalse { .. } => unreachable!(),
+            };
+            let shown = display_order(&question, seed);
+            assert_eq!(shown, shuffled_order(n, seed), "{name}: the seeded shuffle");
+            assert_ne!(shown, (0..n).collect::<Vec<_>>(), "{name}: not as written");
+        }
+        for seed in [0, 1, 7, u64::MAX] {
+            assert_eq!(display_order(&tf, seed), [0, 1], "Vrai before Faux");
+        }
+    }
+
+    #[test]
+    fn mastery_needed_is_the_smallest_passing_count() {
+        let cases = [
+            (0, 0),
+            (1, 1),
+            (2, 2),
+            (3, 3),
+            (4, 4),
+            (5, 4),
+            (6, 5),
+            (10, 8),
+            (12, 10),
+        ];
+        for (total, needed) in cases {
+            assert_eq!(mastery_needed(total), needed, "{total}");
+        }
+    }
+
+    #[test]
     fn splitmix64_matches_the_reference() {
         // First outputs of the reference implementation for seed 0.
         let mut rng = SplitMix64(0);
@@ -794,15 +894,40 @@ mod tests {
         }
 
         #[test]
-        fn the_shuffled_order_read_back_is_the_right_answer(n in 2usize..8, seed in any::<u64>()) {
-            // The app shows step `shown[k]` at position k; a learner who taps
-            // them back into the right order sends `[0, 1, …]`.
+        fn the_order_shown_is_never_the_answer(n in 2usize..8, seed in any::<u64>()) {
+            // The app shows step `shown[k]` at position k: a learner who taps
+            // the steps as they come has not solved the question.
             let question = Question::Order { prompt: String::new(), steps: vec![String::new(); n], explanation: String::new() };
-            let shown = shuffled_order(n, seed);
-            let mut tapped = shown.clone();
-            tapped.sort_unstable();
-            prop_assert!(check(&question, &Answer::Order(tapped)).unwrap().correct);
+            let shown = display_order(&question, seed);
             prop_assert!(!check(&question, &Answer::Order(shown)).unwrap().correct);
+        }
+
+        #[test]
+        fn mastery_needed_passes_and_one_less_does_not(total in 1u32..1000) {
+            let needed = mastery_needed(total);
+            prop_assert!(is_mastered(Score::new(needed, total)));
+            prop_assert!(!is_mastered(Score::new(needed - 1, total)));
+        }
+    }
+
+    #[test]
+    fn every_item_can_come_first() {
+        // A shuffle that always gave the same order (or only rotated it)
+        // would put the same choice first every time: over seeds, each of
+        // the n items must be shown first, and last, for some seed. (With
+        // two items the only order that is not the answer is [1, 0].)
+        for n in 3..8 {
+            let orders: Vec<Vec<usize>> = (0..200).map(|seed| shuffled_order(n, seed)).collect();
+            for item in 0..n {
+                assert!(
+                    orders.iter().any(|o| o[0] == item),
+                    "n={n}: {item} never first"
+                );
+                assert!(
+                    orders.iter().any(|o| o[n - 1] == item),
+                    "n={n}: {item} never last"
+                );
+            }
         }
     }
 }

@@ -19,8 +19,9 @@ pub enum Route {
     Quiz { competence: String },
     /// `/faire-le-point` — the positioning test.
     Positioning,
-    /// `/mon-parcours` — the learner's proposed path.
-    Path,
+    /// `/mon-parcours` — "Mon parcours": the lessons proposed to the
+    /// learner after the positioning test.
+    MyPath,
     /// `/mon-cv` — the CV builder.
     Cv,
     /// `/ma-lettre` — the spontaneous application letter.
@@ -55,7 +56,7 @@ impl Route {
                 competence: (*id).to_string(),
             },
             ["faire-le-point"] => Route::Positioning,
-            ["mon-parcours"] => Route::Path,
+            ["mon-parcours"] => Route::MyPath,
             ["mon-cv"] => Route::Cv,
             ["ma-lettre"] => Route::Letter,
             ["entretien"] => Route::Interview,
@@ -75,7 +76,7 @@ impl Route {
             Route::Lesson { competence, step } => format!("/competences/{competence}/etape/{step}"),
             Route::Quiz { competence } => format!("/competences/{competence}/quiz"),
             Route::Positioning => "/faire-le-point".into(),
-            Route::Path => "/mon-parcours".into(),
+            Route::MyPath => "/mon-parcours".into(),
             Route::Cv => "/mon-cv".into(),
             Route::Letter => "/ma-lettre".into(),
             Route::Interview => "/entretien".into(),
@@ -86,36 +87,99 @@ impl Route {
 
 /// The HTML page (and so the wasm module) that serves a screen.
 ///
-/// Most screens live in the main app (`index.html`). The job-search tools
-/// ("Mon CV", the letter, the interview) are a second entry (`cv.html`, its
-/// own wasm): their forms, coaching, preview and PDF would
-/// otherwise weigh on every learner's first visit (about 65 KB brotli,
-/// measured), and most learners come for the lessons. Going from one entry
-/// to the other is a normal page load; the service worker has both offline.
+/// Most screens live in the main app (`index.html`). The job tools ("Mon
+/// CV", the letter, the interview) are a second entry (`jobs.html`, its own
+/// wasm): their forms, coaching, preview and PDF would otherwise weigh on
+/// every learner's first visit (about 65 KB brotli, measured), and most
+/// learners come for the lessons. Going from one entry to the other is a
+/// normal page load; the service worker has both offline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     Main,
-    Cv,
+    /// The job tools: CV, letter, interview.
+    Jobs,
 }
 
+/// The screens of the job-tools entry. Screens without a parameter only, so
+/// the list of their paths is complete (the service worker gets it).
+static JOB_SCREENS: [Route; 3] = [Route::Cv, Route::Letter, Route::Interview];
+
 impl Entry {
+    pub const ALL: [Entry; 2] = [Entry::Main, Entry::Jobs];
+
     /// The file, at the site root, that starts this entry.
     pub fn html(self) -> &'static str {
         match self {
             Entry::Main => "index.html",
-            Entry::Cv => "cv.html",
+            Entry::Jobs => "jobs.html",
+        }
+    }
+
+    /// The screens this entry serves. The main entry serves every screen
+    /// not listed by another entry, so its list is empty.
+    pub fn screens(self) -> &'static [Route] {
+        match self {
+            Entry::Main => &[],
+            Entry::Jobs => &JOB_SCREENS,
         }
     }
 }
 
 impl Route {
-    /// Which entry serves this screen (`public/sw.js` mirrors this for
-    /// navigations: keep them in step).
+    /// Which entry serves this screen. `src/bin/postbuild.rs` writes the
+    /// same mapping into the service worker, from [`Entry::screens`].
     pub fn entry(&self) -> Entry {
-        match self {
-            Route::Cv | Route::Letter | Route::Interview => Entry::Cv,
-            _ => Entry::Main,
+        // Listed screens have no parameter: the variant is the screen (and
+        // comparing variants keeps the main wasm small).
+        let variant = std::mem::discriminant(self);
+        Entry::ALL
+            .into_iter()
+            .find(|e| {
+                e.screens()
+                    .iter()
+                    .any(|s| std::mem::discriminant(s) == variant)
+            })
+            .unwrap_or(Entry::Main)
+    }
+
+    /// One route of each kind, parameters filled with examples: tests that
+    /// must cover every screen go through this list. (The `match` below
+    /// stops compiling when a variant is added, until it is listed here.)
+    pub fn examples() -> Vec<Route> {
+        let lesson = |step| Route::Lesson {
+            competence: "email-piece-jointe".into(),
+            step,
+        };
+        let all = vec![
+            Route::Home,
+            Route::Map,
+            lesson(1),
+            lesson(3),
+            Route::Quiz {
+                competence: "email-piece-jointe".into(),
+            },
+            Route::Positioning,
+            Route::MyPath,
+            Route::Cv,
+            Route::Letter,
+            Route::Interview,
+            Route::NotFound,
+        ];
+        for route in &all {
+            match route {
+                Route::Home
+                | Route::Map
+                | Route::Lesson { .. }
+                | Route::Quiz { .. }
+                | Route::Positioning
+                | Route::MyPath
+                | Route::Cv
+                | Route::Letter
+                | Route::Interview
+                | Route::NotFound => {}
+            }
         }
+        all
     }
 }
 
@@ -171,7 +235,7 @@ mod tests {
             ("/competences/Email/quiz", Route::NotFound),
             ("/competences/email/quiz/2", Route::NotFound),
             ("/faire-le-point", Route::Positioning),
-            ("/mon-parcours?x=1", Route::Path),
+            ("/mon-parcours?x=1", Route::MyPath),
             ("/mon-cv#haut", Route::Cv),
             ("/index.html", Route::NotFound),
             ("/nimporte/quoi", Route::NotFound),
@@ -183,35 +247,47 @@ mod tests {
 
     #[test]
     fn path_round_trips() {
-        for route in [
-            Route::Home,
-            Route::Map,
-            lesson("wifi-public", 1),
-            lesson("wifi-public", 4),
-            quiz("wifi-public"),
-            Route::Positioning,
-            Route::Path,
-            Route::Cv,
-            Route::Letter,
-            Route::Interview,
-        ] {
-            assert_eq!(Route::parse(&route.path()), route);
+        for route in Route::examples() {
+            if route != Route::NotFound {
+                assert_eq!(Route::parse(&route.path()), route);
+            }
         }
+        assert_eq!(Route::parse(&Route::NotFound.path()), Route::NotFound);
     }
 
     #[test]
-    fn only_the_cv_has_its_own_entry() {
+    fn the_job_tools_have_their_own_entry() {
         for path in ["/mon-cv", "/ma-lettre", "/entretien"] {
-            assert_eq!(Route::parse(path).entry().html(), "cv.html", "{path}");
+            assert_eq!(Route::parse(path).entry(), Entry::Jobs, "{path}");
         }
+        assert_eq!(Entry::Jobs.html(), "jobs.html");
         for path in [
             "/",
             "/competences",
+            "/competences/a",
+            "/competences/a/etape/2",
             "/competences/a/quiz",
+            "/faire-le-point",
             "/mon-parcours",
             "/x",
         ] {
             assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");
+        }
+    }
+
+    #[test]
+    fn every_screen_of_another_entry_has_a_fixed_path() {
+        // The service worker gets these paths as a list: a screen with a
+        // parameter could not be listed.
+        for entry in Entry::ALL {
+            for screen in entry.screens() {
+                assert_eq!(screen.entry(), entry, "{screen:?}");
+                assert_eq!(&Route::parse(&screen.path()), screen, "{screen:?}");
+            }
+        }
+        for route in Route::examples() {
+            let listed = Entry::ALL.iter().any(|e| e.screens().contains(&route));
+            assert_eq!(listed, route.entry() != Entry::Main, "{route:?}");
         }
     }
 

@@ -148,22 +148,16 @@ fn is_app_route(path: &str) -> bool {
     !path.starts_with("/api/") && !last.contains('.')
 }
 
-/// A content-hashed file name: `-` then 16 lowercase hex digits before the
-/// extension or an `_bg` suffix (Trunk: `declic-<hash>_bg.wasm`; content
-/// compiler: `content/<id>-<hash>.json`).
+/// A content-hashed file name: `-` then a short hash
+/// (`declic_core::content::is_short_hash`) before the extension or an `_bg`
+/// suffix (Trunk: `declic-<hash>_bg.wasm`; content compiler:
+/// `content/<id>-<hash>.json`).
 pub fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     let stem = name.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    match stem.rsplit_once('-') {
-        Some((_, hash)) => {
-            hash.len() == 16
-                && hash
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-        }
-        None => false,
-    }
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| declic_core::content::is_short_hash(hash))
 }
 
 #[cfg(test)]

@@ -1,51 +1,43 @@
 //! "Mon parcours": where the positioning test placed the learner, in
-//! words, and the lessons to take next, in order (`declic_core::positioning::path`).
+//! words, and the lessons to take next, in order
+//! (`declic_core::positioning::proposed_lessons`).
 
 use crate::catalogue::CATALOGUE;
 use crate::learner::Learner;
 use crate::pages::progress_marks::CompetenceItem;
-use declic_core::content::{CompetenceSummary, Level};
-use declic_core::positioning::path;
+use declic_core::content::CompetenceSummary;
+use declic_core::positioning::{level_sentence, proposed_lessons};
+use declic_core::route::Route;
 use leptos::prelude::*;
-
-/// A level, as a sentence a learner understands.
-fn level_sentence(level: Option<Level>) -> &'static str {
-    match level {
-        None => "À découvrir\u{a0}: on commence par les bases.",
-        Some(Level::Decouverte) => "Vous connaissez les bases.",
-        Some(Level::Autonomie) => "Vous vous débrouillez seul.",
-        Some(Level::Avance) => "Vous êtes à l'aise.",
-    }
-}
 
 /// How many lessons of the path are shown at first: a short list is easier
 /// to start with than forty.
 const FIRST: usize = 5;
 
 #[component]
-pub fn Path() -> impl IntoView {
+pub fn MyPath() -> impl IntoView {
     let learner = expect_context::<Learner>();
     view! {
         <h1 tabindex="-1">"Mon parcours"</h1>
         {move || {
-            if !learner.loaded.get() {
+            if !learner.loaded() {
                 return view! { <p class="loading">"Chargement…"</p> }.into_any();
             }
-            let progress = learner.progress.get();
+            let progress = learner.progress().get();
             let Some(placement) = progress.placement.clone() else {
                 return view! {
                     <p>"Vous n'avez pas encore fait le point. Quelques questions suffisent pour vous proposer les bonnes leçons, dans l'ordre."</p>
-                    <p><a class="button primary" href="/faire-le-point">"Faire le point"</a></p>
-                    <p><a href="/competences">"Ou choisir librement une leçon"</a></p>
+                    <p><a class="button primary" href=Route::Positioning.path()>"Faire le point"</a></p>
+                    <p><a href=Route::Map.path()>"Ou choisir librement une leçon"</a></p>
                 }
                 .into_any();
             };
-            let next = path(&CATALOGUE, &placement, &progress.acquired());
+            let next = proposed_lessons(&CATALOGUE, &placement, &progress.acquired());
             let levels = CATALOGUE
                 .domains
                 .iter()
                 .map(|d| {
-                    let level = placement.domain(&d.id).and_then(|p| p.level);
+                    let level = placement.level(&d.id);
                     view! {
                         <li>
                             <strong>{d.title.clone()}</strong>
@@ -85,7 +77,7 @@ pub fn Path() -> impl IntoView {
                         .into_any()
                     }}
                 </section>
-                <p>"Vous pouvez aussi "<a href="/competences">"choisir librement une leçon"</a>" ou "<a href="/faire-le-point">"refaire le point"</a>"."</p>
+                <p>"Vous pouvez aussi "<a href=Route::Map.path()>"choisir librement une leçon"</a>" ou "<a href=Route::Positioning.path()>"refaire le point"</a>"."</p>
             }
             .into_any()
         }}
