@@ -7,8 +7,10 @@
 //! Rust source by [`catalogue_to_rust`]) and one content-hashed JSON file
 //! per competence.
 //!
-//! Every address and number a learner reads must be in
-//! `content/references.toml`, and every lesson says where its facts come
+//! Every address and number a learner reads, in a lesson, a quiz or a
+//! simulation, must be in `content/references.toml` (parsed once, here;
+//! a simulation may also show look-alike domains it declares invented and
+//! masked numbers), and every lesson says where its facts come
 //! from (`sources`, official first) and when they were checked
 //! (`reviewed`); [`compile_with`] measures review ages against the date its
 //! caller passes in (the compiler has no clock) and returns warnings beside
@@ -239,8 +241,12 @@ pub fn compile_with(content_dir: &Path, options: Options) -> Result<Compiled, Ve
     }
     errors.extend(map_diag.errors);
     errors.extend(illustrations.errors);
-    let (simulations, simulation_errors) =
-        simulation::compile_dir(content_dir, &prefix, known_ids.as_ref());
+    let (simulations, simulation_errors) = simulation::compile_dir(
+        content_dir,
+        &prefix,
+        known_ids.as_ref(),
+        references.as_ref(),
+    );
     errors.extend(simulation_errors);
     let interview_path = content_dir.join(INTERVIEW_FILE);
     let interview = if interview_path.exists() {

@@ -2,8 +2,10 @@
 //! domain name, phone number and number-named service a learner reads.
 //!
 //! A lesson that shows a wrong number sends a learner to a stranger, so no
-//! lesson, quiz or positioning item may show one that is not on the list,
-//! and every entry on the list says what it is and where that was checked.
+//! lesson, quiz, positioning item or simulation may show one that is not on
+//! the list, and every entry on the list says what it is and where that was
+//! checked. (A simulation may also show look-alike domains it declares
+//! invented and masked numbers: see [`crate::simulation::references`].)
 //! The list also says which sites are official: a lesson cites those sources
 //! first.
 //!
@@ -148,7 +150,7 @@ struct Entry {
     used: Cell<bool>,
 }
 
-/// The parsed list. Lessons mark the entries they use; [`warn_unused`]
+/// The parsed list. Lessons and simulations mark the entries they show; [`warn_unused`]
 /// reports the others.
 ///
 /// [`warn_unused`]: References::warn_unused
@@ -600,6 +602,35 @@ impl References {
         }
     }
 
+    /// A domain a simulation shows as real: whether it is a listed site.
+    /// Marks the entry used.
+    pub(crate) fn shows_site(&self, domain: &str) -> bool {
+        self.mark(Kind::Site, |k| k == domain).is_some()
+    }
+
+    /// A phone number a simulation shows unmasked (digits; `+33 6…` given
+    /// as `06…`): whether it is listed. Marks the entry used.
+    pub(crate) fn shows_phone(&self, digits: &str) -> bool {
+        self.mark(Kind::Phone, |k| k == digits).is_some()
+    }
+
+    /// A domain a simulation declares invented: marks a matching example
+    /// used, so the list's example addresses count as shown.
+    pub(crate) fn declares_invented(&self, domain: &str) {
+        self.mark(Kind::Example, |k| domain_matches(domain, k));
+    }
+
+    /// Whether `domain` belongs to a real body: a listed site or one of its
+    /// sub-domains, or official (see [`References::is_official`]). An
+    /// invented domain must not be one.
+    pub(crate) fn is_real(&self, domain: &str) -> bool {
+        self.is_official(domain)
+            || self
+                .entries
+                .iter()
+                .any(|e| e.kind == Kind::Site && domain_matches(domain, &e.key))
+    }
+
     /// Whether a source page at `host` is official: under a site or suffix
     /// marked official, or under one of `official_sources`.
     pub fn is_official(&self, host: &str) -> bool {
@@ -620,7 +651,7 @@ impl References {
             diag.warn(
                 entry.line,
                 format!(
-                    "`{}` is listed but no lesson shows it: remove it, or use it",
+                    "`{}` is listed but no lesson, quiz or simulation shows it: remove it, or use it",
                     entry.value
                 ),
             );
@@ -844,6 +875,37 @@ what = "A fake"
             ]
         );
         assert_eq!(list.warnings[0].line, line_of(LIST, "\".gouv.fr\""));
+    }
+
+    #[test]
+    fn tells_what_a_simulation_shows_and_marks_it_used() {
+        let (refs, _) = parse(LIST);
+        for (domain, real) in [
+            ("caf.fr", true),
+            ("faux.caf.fr", true),
+            ("www.cnil.fr", true),
+            ("aide.gouv.fr", true),
+            ("caf-aide.fr", false),
+            ("caf-dossier.fr", false),
+        ] {
+            assert_eq!(refs.is_real(domain), real, "{domain}");
+        }
+        assert!(refs.shows_site("caf.fr"));
+        assert!(
+            !refs.shows_site("mon.caf.fr"),
+            "a sub-domain is another site"
+        );
+        assert!(refs.shows_phone("3949"));
+        assert!(!refs.shows_phone("3230"));
+        refs.declares_invented("faux.caf-aide.fr");
+        let mut list = Diag::new("content/references.toml");
+        refs.warn_unused(&mut list);
+        let unused: Vec<&str> = list
+            .warnings
+            .iter()
+            .map(|w| w.message.split('`').nth(1).unwrap())
+            .collect();
+        assert_eq!(unused, [".gouv.fr", "https://www.caf.fr/allocataires/"]);
     }
 
     fn line_of(text: &str, needle: &str) -> usize {

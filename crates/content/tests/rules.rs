@@ -1424,5 +1424,7 @@ fn warnings_are_reported_without_failing() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(warnings[0].file, Path::new("content/references.toml"));
     assert_eq!(warnings[0].line, line_of(&unused, "\"39 49\""));
-    assert!(warnings[0].message.contains("no lesson shows it"));
+    assert!(warnings[0]
+        .message
+        .contains("no lesson, quiz or simulation shows it"));
 }

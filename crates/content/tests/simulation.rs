@@ -453,9 +453,42 @@ fn search() -> String {
         + &search_round("carte")
 }
 
+/// What the simulations below show as real, added to the lessons' list,
+/// and the example their `fictitious` declares.
+const SIM_REFERENCES: &str = r#"
+[[reference]]
+kind = "site"
+value = "ameli.fr"
+official = true
+what = "Assurance maladie."
+source = "https://www.ameli.fr"
+
+[[reference]]
+kind = "site"
+value = "info.ameli.fr"
+official = true
+what = "The sender domain of the Assurance maladie's e-mails."
+source = "https://www.ameli.fr"
+
+[[reference]]
+kind = "phone"
+value = "33 700"
+what = "Free number to forward scam SMS to."
+source = "https://www.service-public.fr/"
+
+[[reference]]
+kind = "example"
+value = "fournisseur.fr"
+what = "Placeholder provider in example e-mail addresses."
+"#;
+
 /// The lessons' valid fixture plus one valid simulation of each kind.
 fn files() -> BTreeMap<String, String> {
     let mut files = valid_files();
+    files
+        .get_mut(REFERENCES_FILE)
+        .expect("the lessons' list")
+        .push_str(SIM_REFERENCES);
     for (path, text) in [
         (EMAIL, email()),
         (SCAM, scam()),
@@ -630,6 +663,35 @@ fn every_address_and_number_shown_is_listed_with_its_line() {
         .all(|r| r.value == "33700" && !r.fictitious));
 }
 
+#[test]
+fn what_the_simulations_show_counts_as_used_in_the_list() {
+    let mut files = files();
+    files.get_mut(REFERENCES_FILE).unwrap().push_str(
+        r#"
+[[reference]]
+kind = "phone"
+value = "3949"
+what = "Shown by nobody."
+source = "https://www.service-public.fr/"
+"#,
+    );
+    let compiled = compile_ok(&files);
+    let list = Path::new("content").join(REFERENCES_FILE);
+    let unused: Vec<(usize, &str)> = compiled
+        .warnings
+        .iter()
+        .filter(|w| w.file == list)
+        .map(|w| (w.line, w.message.split('`').nth(1).unwrap_or("")))
+        .collect();
+    // ameli.fr, info.ameli.fr and 33 700 are shown by the scam and
+    // recovery simulations only, fournisseur.fr declared invented by the
+    // e-mail one, service-public.fr by the lessons.
+    assert_eq!(
+        unused,
+        [(line_of(&files[REFERENCES_FILE], "value = \"3949\""), "3949")]
+    );
+}
+
 // ---------------------------------------------------------------- rules
 
 enum Line {
@@ -749,9 +811,14 @@ fn cases() -> Vec<Case> {
         case("long sentences on average", EMAIL, |s: &str| replace_values(s, EMAIL_VOICE, &sentence(19)), Whole, "average"),
         case("hard words", EMAIL, |s: &str| replace_values(s, EMAIL_VOICE, "Indubitablement incompréhensible administrativement."), Whole, "Kandel–Moles"),
         // Addresses and numbers.
-        case("unverified domain", EMAIL, once("sent = \"Votre e-mail est parti.\"", "sent = \"Lisez vraiment-pas-officiel.fr.\""), Of("sent ="), "not a verified official"),
+        case("a domain not in the list", EMAIL, once("sent = \"Votre e-mail est parti.\"", "sent = \"Lisez vraiment-pas-officiel.fr.\""), Of("sent ="), "`vraiment-pas-officiel.fr` is not in content/references.toml"),
+        case("a sub-domain of a listed site", EMAIL, once("sent = \"Votre e-mail est parti.\"", "sent = \"Allez sur mon.ameli.fr.\""), Of("sent ="), "`mon.ameli.fr` is not in content/references.toml"),
+        case("a URL of a site not in the list", EMAIL, once("sent = \"Votre e-mail est parti.\"", "sent = \"Allez sur https://www.caf.fr/aide.\""), Of("sent ="), "`https://www.caf.fr/aide` is not in content/references.toml"),
+        case("a service number not in the list", EMAIL, once("sent = \"Votre e-mail est parti.\"", "sent = \"Appelez le 3949.\""), Of("sent ="), "`3949` is not in content/references.toml"),
         case("a real-looking number", EMAIL, once("sent = \"Votre e-mail est parti.\"", "sent = \"Appelez le 06 12 34 56 78.\""), Of("sent ="), "with X"),
-        case("an official domain declared invented", EMAIL, once("fictitious = [\"fournisseur.fr\"]", "fictitious = [\"fournisseur.fr\", \"caf.fr\"]"), Of("fictitious ="), "official domain"),
+        case("a listed site declared invented", EMAIL, once("fictitious = [\"fournisseur.fr\"]", "fictitious = [\"fournisseur.fr\", \"ameli.fr\"]"), Of("fictitious ="), "`ameli.fr` is a real domain"),
+        case("a sub-domain of a listed site declared invented", EMAIL, once("fictitious = [\"fournisseur.fr\"]", "fictitious = [\"fournisseur.fr\", \"faux.ameli.fr\"]"), Of("fictitious ="), "`faux.ameli.fr` is a real domain"),
+        case("an invented name that is no domain", EMAIL, once("fictitious = [\"fournisseur.fr\"]", "fictitious = [\"fournisseur.fr\", \"fournisseur\"]"), Of("fictitious ="), "not a domain"),
         case("an invented .gouv.fr", EMAIL, once("fictitious = [\"fournisseur.fr\"]", "fictitious = [\"fournisseur.fr\", \"aide.gouv.fr\"]"), Of("fictitious ="), ".gouv.fr"),
         case("an invented domain never shown", EMAIL, once("fictitious = [\"fournisseur.fr\"]", "fictitious = [\"fournisseur.fr\", \"autre-site.com\"]"), Of("fictitious ="), "never shown"),
         // E-mail.
@@ -1121,17 +1188,41 @@ fn every_mistake_of_the_real_simulations_has_feedback() {
 
 #[test]
 fn the_real_simulations_show_only_checked_addresses_and_numbers() {
+    // Read content/references.toml here, apart from the compiler, so a
+    // compiler that let an address through would still fail this test.
+    let list: toml::Table = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/references.toml"),
+    )
+    .unwrap()
+    .parse()
+    .unwrap();
+    let listed = |kind: &str| -> Vec<String> {
+        list["reference"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"].as_str() == Some(kind))
+            .map(|e| e["value"].as_str().unwrap().replace(' ', ""))
+            .collect()
+    };
+    let (sites, phones) = (listed("site"), listed("phone"));
     for file in real() {
         for r in shown_references(&file) {
-            let official = declic_content::simulation::references::OFFICIAL
-                .iter()
-                .any(|o| r.value == *o || r.value.ends_with(&format!(".{o}")));
+            let national = match r.value.strip_prefix("+33") {
+                Some(rest) => format!("0{rest}"),
+                None => r.value.clone(),
+            };
+            let checked = match r.kind {
+                ReferenceKind::Phone => phones.contains(&national),
+                ReferenceKind::Url | ReferenceKind::Domain => sites.contains(&r.value),
+            };
             assert!(
-                r.fictitious || official,
-                "{}:{}: {}",
+                r.fictitious != checked,
+                "{}:{}: {} (fictitious: {})",
                 file.file.display(),
                 r.line,
-                r.shown
+                r.shown,
+                r.fictitious
             );
             assert!(
                 !(r.fictitious && r.value.ends_with(".gouv.fr")),

@@ -15,9 +15,11 @@
 //!   every sentence a learner reads at most 20 words; Déclic's own voice
 //!   (instructions, feedback, explanations) averaging at most 12 words a
 //!   sentence and scoring at least 70 on Kandel–Moles;
-//! - every URL, domain and phone number shown is a verified official one,
-//!   or a domain the file declares invented (`fictitious`), or a phone
-//!   number written with X so nobody can call it ([`references`]).
+//! - every URL, domain and phone number shown is a site or number of
+//!   `content/references.toml` (the one checked list, shared with the
+//!   lessons: what a simulation shows counts as used), or a domain the file
+//!   declares invented (`fictitious`: never real, never `.gouv.fr`), or a
+//!   phone number written with X so nobody can call it ([`references`]).
 
 mod email;
 mod gestures;
@@ -32,6 +34,7 @@ pub use references::{ReferenceKind, ShownReference};
 
 use crate::error::{normalise_newlines, ContentError, Diag, LineIndex};
 use crate::readability::{check_sentence_length, Stats, Unit, MAX_AVERAGE_WORDS, MIN_KANDEL_MOLES};
+use crate::references::References;
 use crate::typography::french_spacing;
 use declic_core::simulation::{Coaching, Code, Kind, Scenario, Simulation, Summary};
 use serde::Deserialize;
@@ -324,12 +327,16 @@ pub(crate) struct KindResult {
     pub messages: usize,
 }
 
-/// Compiles `content/simulations/*.toml`. Returns the valid files and every
-/// error found. A missing folder is no error: there may be no simulations.
+/// Compiles `content/simulations/*.toml`, checking what they show against
+/// `list` (parsed once by [`crate::compile_with`]; `None` when it could not
+/// be read, already an error) and marking the entries they show used.
+/// Returns the valid files and every error found. A missing folder is no
+/// error: there may be no simulations.
 pub(crate) fn compile_dir(
     content_dir: &Path,
     prefix: &Path,
     known_ids: Option<&BTreeSet<String>>,
+    list: Option<&References>,
 ) -> (Vec<SimulationFile>, Vec<ContentError>) {
     let dir = content_dir.join(FOLDER);
     let display_dir = prefix.join(FOLDER);
@@ -350,7 +357,7 @@ pub(crate) fn compile_dir(
         let display = display_dir.join(path.file_name().expect("a file name"));
         let mut diag = Diag::new(&display);
         let compiled = match std::fs::read_to_string(&path) {
-            Ok(text) => compile_file(&normalise_newlines(&text), stem, known_ids, &mut diag),
+            Ok(text) => compile_file(&normalise_newlines(&text), stem, known_ids, list, &mut diag),
             Err(e) => {
                 diag.error(0, format!("cannot read file: {e}"));
                 None
@@ -373,6 +380,7 @@ pub(crate) fn compile_file(
     source: &str,
     stem: &str,
     known_ids: Option<&BTreeSet<String>>,
+    list: Option<&References>,
     diag: &mut Diag,
 ) -> Option<SimulationFile> {
     let raw: RawFile = match toml::from_str(source) {
@@ -555,7 +563,7 @@ pub(crate) fn compile_file(
 
     // Addresses and numbers shown.
     let all_units: Vec<Unit> = cx.voice.iter().chain(cx.replica.iter()).cloned().collect();
-    let references = references::check(&all_units, &raw.fictitious, &mut cx);
+    let references = references::check(&all_units, &raw.fictitious, list, &mut cx);
 
     let result = result?;
     if !cx.diag.is_empty() {

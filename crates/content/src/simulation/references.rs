@@ -3,36 +3,26 @@
 //! A replica of a scam must show a fake site, and a replica of a real
 //! message the real one, so every URL, domain and phone number in a
 //! learner-visible text is found here and sorted out:
-//! - a **verified official** one ([`OFFICIAL`], until the content-wide list
-//!   `content/references.toml` replaces it);
+//! - a **real** one: a site or phone number of `content/references.toml`,
+//!   the one checked list the lessons use too ([`References`]). A
+//!   sub-domain is another site (`info.ameli.fr` is listed on its own), and
+//!   a URL is checked by its host (the model has no links). Each one shown
+//!   marks its entry used, so the list warns only about entries that no
+//!   lesson and no simulation shows;
 //! - an **invented domain**, declared in the file's `fictitious` list. It
 //!   is shown as text only (the model has no links, so nothing can be
-//!   opened), must not be an official domain or one of its subdomains, and
-//!   must not end in `.gouv.fr` (only the State has those: an invented one
-//!   would teach a false rule);
+//!   opened), must not end in `.gouv.fr` (only the State has those: an
+//!   invented one would teach a false rule), and must not be a real domain
+//!   (a listed site or one of its sub-domains, or official). One that is an
+//!   `example` of the list marks it used;
 //! - a **masked phone number** (`06 XX XX XX XX`): nobody can call it, so a
 //!   real person's number is never shown. An unmasked number that is not
-//!   official is an error.
+//!   listed is an error.
 
 use super::Ctx;
 use crate::readability::Unit;
+use crate::references::References;
 use toml::Spanned;
-
-/// Verified official domains and numbers (see the brief's list and the
-/// lessons). Interim: the content-wide `content/references.toml` takes
-/// over when it lands, and this list goes.
-pub const OFFICIAL: &[&str] = &[
-    "ameli.fr",
-    "caf.fr",
-    "impots.gouv.fr",
-    "service-public.fr",
-    "francetravail.fr",
-    "ants.gouv.fr",
-    "franceconnect.gouv.fr",
-    "cybermalveillance.gouv.fr",
-    "17cyber.gouv.fr",
-    "33700",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ReferenceKind {
@@ -184,17 +174,32 @@ fn phones(text: &str) -> Vec<(ReferenceKind, String, String)> {
     out
 }
 
-fn is_official(value: &str) -> bool {
-    OFFICIAL
-        .iter()
-        .any(|o| value == *o || value.ends_with(&format!(".{o}")))
+/// The number as `content/references.toml` keys it: digits, `+33 6…` as
+/// `06…`. A foreign number keeps its `+`, so it matches no entry (the list
+/// holds digits only).
+fn national(digits: &str) -> String {
+    match digits.strip_prefix("+33") {
+        Some(rest) => format!("0{rest}"),
+        None => digits.to_string(),
+    }
 }
 
-/// Finds every reference in the units, checks it against the official
-/// list and the file's `fictitious` domains, and returns them.
+/// Whether the checked list has this (unmasked) reference; marks it used.
+fn listed(list: &References, kind: ReferenceKind, value: &str) -> bool {
+    match kind {
+        ReferenceKind::Phone => list.shows_phone(&national(value)),
+        ReferenceKind::Url | ReferenceKind::Domain => list.shows_site(value),
+    }
+}
+
+/// Finds every reference in the units, checks it against the checked
+/// list and the file's `fictitious` domains, and returns them. Without a
+/// list (content/references.toml unreadable or broken, an error already)
+/// only the file's own rules are checked.
 pub(crate) fn check(
     units: &[Unit],
     fictitious: &[Spanned<String>],
+    list: Option<&References>,
     cx: &mut Ctx,
 ) -> Vec<ShownReference> {
     let declared: Vec<(String, usize)> = fictitious
@@ -202,12 +207,14 @@ pub(crate) fn check(
         .map(|d| (d.get_ref().trim().to_lowercase(), cx.line(d.span())))
         .collect();
     for (domain, line) in &declared {
-        if is_official(domain) {
-            cx.error(*line, format!("`{domain}` is an official domain (or one of its subdomains), not an invented one: remove it from `fictitious`"));
-        } else if domain.ends_with(".gouv.fr") || domain == "gouv.fr" {
+        if domain.ends_with(".gouv.fr") || domain == "gouv.fr" {
             cx.error(*line, format!("`{domain}`: an invented domain must not end in .gouv.fr; only the State has those, so the exercise would teach a false rule"));
+        } else if list.is_some_and(|l| l.is_real(domain)) {
+            cx.error(*line, format!("`{domain}` is a real domain (a site of content/references.toml or one of its sub-domains, or official), not an invented one: remove it from `fictitious`"));
         } else if !is_domain(domain) {
             cx.error(*line, format!("`{domain}` is not a domain (name.tld)"));
+        } else if let Some(list) = list {
+            list.declares_invented(domain);
         }
     }
     let mut found = Vec::new();
@@ -217,14 +224,15 @@ pub(crate) fn check(
                 let line = unit.line + line_offset;
                 let masked = kind == ReferenceKind::Phone && value.contains('X');
                 let invented = declared.iter().any(|(d, _)| *d == value);
-                if !(masked || invented || is_official(&value)) {
+                let known = masked || invented || list.is_none_or(|l| listed(l, kind, &value));
+                if !known {
                     let hint = match kind {
-                        ReferenceKind::Phone => "write an invented number with X (06 XX XX XX XX) so nobody can call a real person, or use a verified official number",
-                        _ => "use a verified official domain, or add the invented look-alike to `fictitious`",
+                        ReferenceKind::Phone => "add the real number there with what it is and its source, or write an invented one with X (06 XX XX XX XX) so nobody can call a real person",
+                        _ => "add the real site there with what it is and its source, or add the invented look-alike to `fictitious`",
                     };
                     cx.error(
                         line,
-                        format!("`{shown}` is not a verified official address or number: {hint}"),
+                        format!("`{shown}` is not in content/references.toml, the checked list of what learners read: {hint}"),
                     );
                 }
                 found.push(ShownReference {
@@ -301,10 +309,14 @@ mod tests {
     }
 
     #[test]
-    fn official_domains_include_their_subdomains() {
-        assert!(is_official("info.ameli.fr"));
-        assert!(is_official("ameli.fr"));
-        assert!(!is_official("ameli-remboursement.fr"));
-        assert!(!is_official("fauxameli.fr"));
+    fn numbers_are_looked_up_as_the_list_writes_them() {
+        for (digits, key) in [
+            ("33700", "33700"),
+            ("0123456789", "0123456789"),
+            ("+33123456789", "0123456789"),
+            ("+3212345678", "+3212345678"),
+        ] {
+            assert_eq!(national(digits), key, "{digits}");
+        }
     }
 }
