@@ -237,7 +237,7 @@ export function catalogueFacts() {
   assert.ok(domains.length > 0 && domains.every(Boolean), "content/domains.toml: no [[domain]] with an id");
   const competences = compiledFiles()
     .map((f) => f.match(HASHED_JSON)[1])
-    .filter((id) => id !== POSITIONING_STEM)
+    .filter((id) => id !== POSITIONING_STEM && !id.startsWith(SIMULATION_PREFIX))
     .sort();
   return { domains, competences };
 }
@@ -246,6 +246,8 @@ export function catalogueFacts() {
 // length is the build's business (declic_core::content::SHORT_HASH_BYTES).
 const HASHED_JSON = /^(.+)-[0-9a-f]+\.json$/;
 const POSITIONING_STEM = "positionnement";
+// Practice simulations compile beside the competences (crates/content/src/simulation).
+const SIMULATION_PREFIX = "simulation-";
 
 function compiledFiles() {
   return readdirSync(join(ROOT, "dist/content")).filter((f) => HASHED_JSON.test(f));
