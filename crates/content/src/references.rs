@@ -33,21 +33,6 @@ const SHORT_NUMBERS: &[&str] = &[
     "15", "17", "18", "112", "114", "115", "119", "191", "196", "197",
 ];
 
-const MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// Words after a number that make it a quantity, not a phone number.
 const UNITS: &[&str] = &[
     "€",
@@ -353,7 +338,7 @@ fn numbers(text: &str) -> Vec<(usize, Mention)> {
         } else if SHORT_NUMBERS.contains(&all.as_str()) && shape.len() == 1 && !unit {
             let alone = text.trim() == all;
             let after_article = matches!(previous_word(text, start).as_str(), "le" | "au" | "du");
-            let date = MONTHS.contains(&next.as_str());
+            let date = declic_core::date::MONTHS.contains(&next.as_str());
             (alone || (after_article && !date)).then(|| all.clone())
         } else {
             None

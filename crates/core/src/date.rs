@@ -21,7 +21,7 @@ pub struct MonthYear {
 }
 
 /// The French month names, lowercase, with accents. Index 0 is January.
-const MONTHS: [&str; 12] = [
+pub const MONTHS: [&str; 12] = [
     "janvier",
     "février",
     "mars",
