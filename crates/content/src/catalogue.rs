@@ -1,6 +1,6 @@
 //! `content/domains.toml`: the competence map, in display order.
 
-use crate::error::{Diag, LineIndex};
+use crate::error::{parse_toml, Diag, LineIndex};
 use crate::typography::french_spacing;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -37,20 +37,9 @@ pub(crate) struct DomainDef {
 /// can still be checked against the map.
 pub(crate) fn parse_domains(text: &str, diag: &mut Diag) -> Option<Vec<DomainDef>> {
     let lines = LineIndex::new(text);
-    let raw: RawFile = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let line = e.span().map_or(0, |s| lines.line(s.start));
-            diag.error(
-                line,
-                format!(
-                    "{} (expected `[[domain]]` tables with id, title, description, competences = [...])",
-                    e.message().trim()
-                ),
-            );
-            return None;
-        }
-    };
+    let raw: RawFile = parse_toml(text, 1, diag, |message| {
+        format!("{message} (expected `[[domain]]` tables with id, title, description, competences = [...])")
+    })?;
     if raw.domain.is_empty() {
         diag.error(
             0,

@@ -105,6 +105,28 @@ impl LineIndex {
     }
 }
 
+/// Parses a TOML text that starts on line `first_line` of its file. A
+/// syntax or type error goes to `diag` on the line the parser points at
+/// (the first line when it points nowhere), worded by `explain` from the
+/// parser's message, so every TOML file names its mistakes the same way.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    first_line: usize,
+    diag: &mut Diag,
+    explain: impl FnOnce(&str) -> String,
+) -> Option<T> {
+    match toml::from_str(text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let line = e.span().map_or(first_line, |s| {
+                first_line - 1 + LineIndex::new(text).line(s.start)
+            });
+            diag.error(line, explain(e.message().trim()));
+            None
+        }
+    }
+}
+
 /// Text as written by any editor → `\n` line endings, no byte-order mark.
 /// Windows line endings would otherwise end up in TOML strings and lesson
 /// text, and a BOM would hide the front matter's first `+++`.

@@ -1,7 +1,7 @@
 //! The TOML front matter between `+++` lines at the top of a competence file.
 
 use crate::date::Date;
-use crate::error::{Diag, LineIndex};
+use crate::error::{parse_toml, Diag, LineIndex};
 use crate::typography::french_spacing;
 use declic_core::content::Level;
 use serde::Deserialize;
@@ -94,20 +94,9 @@ pub(crate) fn parse(
 ) -> Option<FrontMatter> {
     let lines = LineIndex::new(toml_text);
     let line_of = |span: std::ops::Range<usize>| first_line - 1 + lines.line(span.start);
-    let raw: Raw = match toml::from_str(toml_text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let line = e.span().map_or(first_line, &line_of);
-            diag.error(
-                line,
-                format!(
-                    "front matter: {} (expected keys: id, domain, level, title, goal, minutes, sources, reviewed)",
-                    e.message().trim()
-                ),
-            );
-            return None;
-        }
-    };
+    let raw: Raw = parse_toml(toml_text, first_line, diag, |message| {
+        format!("front matter: {message} (expected keys: id, domain, level, title, goal, minutes, sources, reviewed)")
+    })?;
     let start = diag.errors.len();
 
     let id_line = line_of(raw.id.span());

@@ -36,7 +36,7 @@
 //! ```
 
 use crate::competence::{check_review, check_sources, Shared};
-use crate::error::{Diag, LineIndex};
+use crate::error::{parse_toml, Diag, LineIndex};
 use crate::markdown::{plain_only, Section};
 use crate::readability::{self, Stats, Unit, MAX_AVERAGE_WORDS, MIN_KANDEL_MOLES};
 use crate::tree::{plain_text, Block, BlockKind, InlineKind};
@@ -232,19 +232,10 @@ pub(crate) fn compile(path: &Path, shared: &Shared, diag: &mut Diag) -> Option<I
 fn front(toml_text: &str, first_line: usize, shared: &Shared, diag: &mut Diag) {
     let lines = LineIndex::new(toml_text);
     let line_of = |span: std::ops::Range<usize>| first_line - 1 + lines.line(span.start);
-    let raw: RawFront = match toml::from_str(toml_text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let line = e.span().map_or(first_line, &line_of);
-            diag.error(
-                line,
-                format!(
-                    "front matter: {} (expected keys: sources, reviewed)",
-                    e.message().trim()
-                ),
-            );
-            return;
-        }
+    let Some(raw) = parse_toml::<RawFront>(toml_text, first_line, diag, |message| {
+        format!("front matter: {message} (expected keys: sources, reviewed)")
+    }) else {
+        return;
     };
     let sources = front_matter::parse_sources(raw.sources, first_line, &line_of, diag);
     check_sources(&sources, shared, diag);

@@ -13,7 +13,7 @@
 //! alarm on years, amounts, dates or file names: see the table of cases in
 //! the tests.
 
-use crate::error::{Diag, LineIndex};
+use crate::error::{parse_toml, Diag, LineIndex};
 use serde::Deserialize;
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -355,19 +355,10 @@ impl References {
     /// entries that are valid are kept, so lessons are still checked.
     pub fn parse(text: &str, diag: &mut Diag) -> References {
         let lines = LineIndex::new(text);
-        let raw: RawFile = match toml::from_str(text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                let line = e.span().map_or(0, |s| lines.line(s.start));
-                diag.error(
-                    line,
-                    format!(
-                        "{} (expected `official_sources = [...]` and `[[reference]]` tables with kind, value, what, source)",
-                        e.message().trim()
-                    ),
-                );
-                return References::default();
-            }
+        let Some(raw) = parse_toml::<RawFile>(text, 1, diag, |message| {
+            format!("{message} (expected `official_sources = [...]` and `[[reference]]` tables with kind, value, what, source)")
+        }) else {
+            return References::default();
         };
         let mut refs = References::default();
         for domain in raw.official_sources {

@@ -32,7 +32,7 @@ mod search;
 
 pub use references::{ReferenceKind, ShownReference};
 
-use crate::error::{normalise_newlines, ContentError, Diag, LineIndex};
+use crate::error::{normalise_newlines, parse_toml, ContentError, Diag, LineIndex};
 use crate::readability::{check_sentence_length, Stats, Unit, MAX_AVERAGE_WORDS, MIN_KANDEL_MOLES};
 use crate::references::References;
 use crate::typography::french_spacing;
@@ -383,15 +383,9 @@ pub(crate) fn compile_file(
     list: Option<&References>,
     diag: &mut Diag,
 ) -> Option<SimulationFile> {
-    let raw: RawFile = match toml::from_str(source) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let lines = LineIndex::new(source);
-            let line = e.span().map_or(1, |s| lines.line(s.start));
-            diag.error(line, format!("simulation file: {}", e.message().trim()));
-            return None;
-        }
-    };
+    let raw: RawFile = parse_toml(source, 1, diag, |message| {
+        format!("simulation file: {message}")
+    })?;
     let mut cx = Ctx::new(source, diag);
 
     let id_line = cx.line(raw.id.span());
