@@ -1280,9 +1280,8 @@ fn cut(text: &str, from: &str, to: &str) -> String {
 
 #[test]
 fn every_rule_has_a_failing_example() {
-    let mut failures = Vec::new();
-    let cases = cases();
-    for case in &cases {
+    let mut examples = FailingExamples::default();
+    for case in &cases() {
         let mut files = valid_files();
         let before = files.get(case.file).cloned().unwrap_or_default();
         let after = (case.change)(&before);
@@ -1293,35 +1292,15 @@ fn every_rule_has_a_failing_example() {
             Line::Of(needle) => line_of(&files[case.error_file], needle),
         };
         let fixture = Fixture::new(&files);
-        let errors = match fixture.compile_on(TODAY) {
-            Ok(_) => {
-                failures.push(format!("{}: compiled without error", case.name));
-                continue;
-            }
-            Err(errors) => errors,
-        };
-        let file = Path::new("content").join(case.error_file);
-        let found = errors
-            .iter()
-            .any(|e| e.file == file && e.line == line && e.message.contains(case.keyword));
-        if !found {
-            let all: Vec<String> = errors.iter().map(|e| format!("    {e}")).collect();
-            failures.push(format!(
-                "{}: expected {}:{line}: …{}…, got:\n{}",
-                case.name,
-                file.display(),
-                case.keyword,
-                all.join("\n")
-            ));
-        }
+        examples.check(
+            case.name,
+            fixture.compile_on(TODAY),
+            &Path::new("content").join(case.error_file),
+            line,
+            case.keyword,
+        );
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    examples.assert_all_found();
 }
 
 /// An example entry (invented address) may be shown, never linked to.

@@ -891,9 +891,8 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn every_simulation_rule_has_a_failing_example() {
-    let mut failures = Vec::new();
-    let cases = cases();
-    for case in &cases {
+    let mut examples = FailingExamples::default();
+    for case in &cases() {
         let mut files = files();
         // "THE-END" lets a cut run to the end of a file.
         let before = format!("{}THE-END", files[case.file]);
@@ -909,35 +908,15 @@ fn every_simulation_rule_has_a_failing_example() {
             Line::Whole => 0,
             Line::Of(needle) => line_of_block(&files[case.file], needle),
         };
-        let errors = match Fixture::new(&files).compile() {
-            Ok(_) => {
-                failures.push(format!("{}: compiled without error", case.name));
-                continue;
-            }
-            Err(errors) => errors,
-        };
-        let file = Path::new("content").join(case.file);
-        if !errors
-            .iter()
-            .any(|e| e.file == file && e.line == line && e.message.contains(case.keyword))
-        {
-            let all: Vec<String> = errors.iter().map(|e| format!("    {e}")).collect();
-            failures.push(format!(
-                "{}: expected {}:{line}: …{}…, got:\n{}",
-                case.name,
-                file.display(),
-                case.keyword,
-                all.join("\n")
-            ));
-        }
+        examples.check(
+            case.name,
+            Fixture::new(&files).compile(),
+            &Path::new("content").join(case.file),
+            line,
+            case.keyword,
+        );
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    examples.assert_all_found();
 }
 
 /// The 1-based line where `needle` starts (it may span lines).

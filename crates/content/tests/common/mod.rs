@@ -4,7 +4,7 @@
 
 use declic_content::{compile, compile_with, Compiled, ContentError, Date, Options};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub const DOMAINS: &str = r#"# The competence map.
@@ -289,4 +289,57 @@ pub fn line_of(text: &str, needle: &str) -> usize {
         })
         .unwrap_or_else(|| panic!("`{needle}` not found in:\n{text}"))
         + 1
+}
+
+/// A table of broken fixtures, each expected to fail with one error: the
+/// cases whose error did not appear are collected, and the test fails once,
+/// naming all of them (one run shows every rule that no longer bites).
+#[derive(Default)]
+pub struct FailingExamples {
+    failures: Vec<String>,
+    cases: usize,
+}
+
+impl FailingExamples {
+    /// `result` is the compilation of case `name`'s broken fixture: it must
+    /// hold an error on `file:line` whose message contains `keyword`.
+    pub fn check<T>(
+        &mut self,
+        name: &str,
+        result: Result<T, Vec<ContentError>>,
+        file: &Path,
+        line: usize,
+        keyword: &str,
+    ) {
+        self.cases += 1;
+        let errors = match result {
+            Ok(_) => {
+                self.failures
+                    .push(format!("{name}: compiled without error"));
+                return;
+            }
+            Err(errors) => errors,
+        };
+        let found = errors
+            .iter()
+            .any(|e| e.file == file && e.line == line && e.message.contains(keyword));
+        if !found {
+            let all: Vec<String> = errors.iter().map(|e| format!("    {e}")).collect();
+            self.failures.push(format!(
+                "{name}: expected {}:{line}: …{keyword}…, got:\n{}",
+                file.display(),
+                all.join("\n")
+            ));
+        }
+    }
+
+    pub fn assert_all_found(self) {
+        assert!(
+            self.failures.is_empty(),
+            "{} of {} cases failed:\n{}",
+            self.failures.len(),
+            self.cases,
+            self.failures.join("\n")
+        );
+    }
 }
