@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod pro;
 
 use axum::body::{to_bytes, Body};
 use axum::http::{HeaderMap, Method, Request, StatusCode};
