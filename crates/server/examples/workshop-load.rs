@@ -335,16 +335,20 @@ async fn main() {
             }
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
-        let all = arrivals.lock().unwrap();
+        let all: Vec<Option<Instant>> = arrivals
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|a| a[step as usize - 1])
+            .collect();
         for (i, (s, ..)) in learners.iter().enumerate() {
-            match all[i][step as usize - 1] {
+            match all[i] {
                 Some(at) => {
                     latencies.push(at.saturating_duration_since(pressed[*s]).as_secs_f64() * 1000.0)
                 }
                 None => missing += 1,
             }
         }
-        drop(all);
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
     latencies.sort_by(|a, b| a.partial_cmp(b).unwrap());
