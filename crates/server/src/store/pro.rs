@@ -256,8 +256,13 @@ pub trait ProStore: Send + Sync {
 }
 
 /// Instantiates `ProStore` for a backend. `$store` has `pro_read(&self) ->
-/// &Pool<$db>` and `async pro_begin(&self) -> Result<Transaction<'static,
-/// $db>, sqlx::Error>`.
+/// &Pool<$db>`, and `async pro_begin(&self)` and `async pro_begin_live(&self)
+/// -> Result<Transaction<'static, $db>, sqlx::Error>`: the live one, for a
+/// workshop's moves and answers, commits without waiting for the disk
+/// flush (SQLite `synchronous=NORMAL` in WAL, PostgreSQL `SET LOCAL
+/// synchronous_commit = off`). A power cut may lose the last moves or
+/// answers of a live workshop (it resumes a step back), never an account,
+/// a consent, a departure or a summary, which stay fully durable.
 macro_rules! impl_pro_store {
     ($store:ty, $db:ty) => {
         mod pro_sql {
@@ -414,7 +419,7 @@ macro_rules! impl_pro_store {
                         is_admin,
                         created_at: now,
                     };
-                    let mut tx = self.pro_begin().await?;
+                    let mut tx = self.pro_begin_live().await?;
                     sqlx::query(
                         "INSERT INTO pro_accounts (account_id, email, password_hash, is_admin, created_at)
                          VALUES ($1, $2, $3, $4, $5)",
@@ -944,7 +949,7 @@ macro_rules! impl_pro_store {
                     choices: &str,
                     now: i64,
                 ) -> Result<(), StoreError> {
-                    let mut tx = self.pro_begin().await?;
+                    let mut tx = self.pro_begin_live().await?;
                     sqlx::query(
                         "INSERT INTO workshop_answers (workshop_id, member_id, step, choices, answered_at)
                          VALUES ($1, $2, $3, $4, $5)
