@@ -1,7 +1,8 @@
 //! Typed configuration from the environment, with defaults that work for one
 //! machine (`scripts/run`).
 
-use crate::limits::{Rate, RateLimits};
+use crate::limits::{GuessLimits, Rate, RateLimits};
+use crate::pro::session::SessionLimits;
 use crate::store::{Backend, Quota};
 use axum::http::HeaderName;
 use std::net::SocketAddr;
@@ -12,6 +13,10 @@ declic-server: serves the Déclic web app and its sync API (crates/server/API.md
 on an embedded SQLite database or on PostgreSQL.
 
 Usage: declic-server [--help]
+       declic-server create-admin <email>   create a professional administrator
+                                            account and print its first password
+       declic-server reset-password <email> print a new password for an account
+                                            (there is no mail server)
 
 Configuration (environment variables):
   DECLIC_ADDR           address and port to listen on       default: 127.0.0.1:8080
@@ -34,6 +39,9 @@ Configuration (environment variables):
   DECLIC_ADDRESS_BURST  ... allowed at once                   default: 200
   DECLIC_SPACE_RATE     sync requests per second per space    default: 5
   DECLIC_SPACE_BURST    ... allowed at once                   default: 60
+  DECLIC_HTTPS          1 when users reach the server over      default: 0
+                        HTTPS (a TLS proxy): the professional
+                        session cookie is then marked Secure
   RUST_LOG              log filter                            default: info
                         example: RUST_LOG=declic_server=debug,tower_http=debug
 ";
@@ -50,6 +58,7 @@ pub const VARIABLES: &[&str] = &[
     "DECLIC_ADDRESS_BURST",
     "DECLIC_SPACE_RATE",
     "DECLIC_SPACE_BURST",
+    "DECLIC_HTTPS",
     "RUST_LOG",
 ];
 
@@ -60,6 +69,17 @@ pub struct ApiSettings {
     pub rates: RateLimits,
     /// When set, the per-address limit keys on this header (see `HELP`).
     pub trusted_proxy_header: Option<HeaderName>,
+    pub pro: ProSettings,
+}
+
+/// The professional space's sessions.
+#[derive(Debug, Clone, Default)]
+pub struct ProSettings {
+    pub sessions: SessionLimits,
+    /// `Secure` on the session cookie: set when users reach the server
+    /// over HTTPS (`DECLIC_HTTPS=1`, e.g. behind a TLS proxy). Off for a
+    /// laptop serving a room over plain HTTP on the local network.
+    pub secure_cookies: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -145,6 +165,16 @@ impl Config {
                 number("DECLIC_SPACE_RATE", 5)?,
                 number("DECLIC_SPACE_BURST", 60)?,
             ),
+            guesses: GuessLimits::default(),
+        };
+        let secure_cookies = match var("DECLIC_HTTPS").as_deref().map(str::trim) {
+            None | Some("0") => false,
+            Some("1") => true,
+            Some(other) => {
+                return Err(ConfigError(format!(
+                    "DECLIC_HTTPS={other:?} must be 1 (served over HTTPS) or 0"
+                )))
+            }
         };
         Ok(Config {
             addr,
@@ -154,6 +184,10 @@ impl Config {
                 quota: Quota::default(),
                 rates,
                 trusted_proxy_header,
+                pro: ProSettings {
+                    sessions: SessionLimits::default(),
+                    secure_cookies,
+                },
             },
             csp: String::new(),
             log: var("RUST_LOG").unwrap_or_else(|| "info".into()),
@@ -186,6 +220,14 @@ mod tests {
         assert_eq!(c.api.rates, RateLimits::default());
         assert_eq!(c.api.trusted_proxy_header, None);
         assert_eq!(c.csp, "");
+        assert!(!c.api.pro.secure_cookies);
+        assert!(
+            config(&[("DECLIC_HTTPS", "1")])
+                .unwrap()
+                .api
+                .pro
+                .secure_cookies
+        );
         assert_eq!(c.log, "info");
     }
 
@@ -233,6 +275,7 @@ mod tests {
             ),
             (vec![("DECLIC_SPACE_BURST", "-1")], "DECLIC_SPACE_BURST"),
             (vec![("DECLIC_ADDRESS_RATE", "lots")], "DECLIC_ADDRESS_RATE"),
+            (vec![("DECLIC_HTTPS", "yes")], "DECLIC_HTTPS"),
         ] {
             let ConfigError(message) = config(&vars).unwrap_err();
             assert!(message.contains(name), "{message}");

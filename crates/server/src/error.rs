@@ -41,6 +41,13 @@ error_codes! {
     SpaceErased = "space_erased" => GONE,
     PayloadTooLarge = "payload_too_large" => PAYLOAD_TOO_LARGE,
     RateLimited = "rate_limited" => TOO_MANY_REQUESTS,
+    NotSignedIn = "not_signed_in" => UNAUTHORIZED,
+    WrongCredentials = "wrong_credentials" => UNAUTHORIZED,
+    CsrfFailed = "csrf_failed" => FORBIDDEN,
+    NotAdmin = "not_admin" => FORBIDDEN,
+    AlreadyExists = "already_exists" => CONFLICT,
+    UnknownCode = "unknown_code" => NOT_FOUND,
+    StepClosed = "step_closed" => CONFLICT,
     Internal = "internal" => INTERNAL_SERVER_ERROR,
     Unavailable = "unavailable" => SERVICE_UNAVAILABLE,
 }
@@ -65,6 +72,21 @@ pub enum ApiError {
     RateLimited {
         retry_after: Duration,
     },
+    /// Professional space: no session cookie, or the session expired.
+    NotSignedIn,
+    /// Sign-in: unknown address or wrong password (one answer for both).
+    WrongCredentials,
+    /// A state-changing professional request without the session's CSRF
+    /// token in `X-Declic-CSRF`.
+    CsrfFailed,
+    NotAdmin,
+    /// An account with this address exists already.
+    AlreadyExists,
+    /// No active group has this join code.
+    UnknownCode,
+    /// An answer for a step that is not the workshop's current one, or a
+    /// workshop that has ended.
+    StepClosed,
     /// A bug or an unexpected database answer; the detail is only logged.
     Internal(String),
     /// The database cannot answer now (pool exhausted, timeout, down).
@@ -83,6 +105,13 @@ impl ApiError {
             ApiError::SpaceErased => ErrorCode::SpaceErased,
             ApiError::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
             ApiError::RateLimited { .. } => ErrorCode::RateLimited,
+            ApiError::NotSignedIn => ErrorCode::NotSignedIn,
+            ApiError::WrongCredentials => ErrorCode::WrongCredentials,
+            ApiError::CsrfFailed => ErrorCode::CsrfFailed,
+            ApiError::NotAdmin => ErrorCode::NotAdmin,
+            ApiError::AlreadyExists => ErrorCode::AlreadyExists,
+            ApiError::UnknownCode => ErrorCode::UnknownCode,
+            ApiError::StepClosed => ErrorCode::StepClosed,
             ApiError::Internal(_) => ErrorCode::Internal,
             ApiError::Unavailable(_) => ErrorCode::Unavailable,
         }
@@ -96,7 +125,9 @@ impl ApiError {
                     .into()
             }
             ApiError::Forbidden => "This token does not open this space.".into(),
-            ApiError::NotFound => "No such API endpoint.".into(),
+            ApiError::NotFound => {
+                "No such API endpoint, or nothing of yours at this address.".into()
+            }
             ApiError::MethodNotAllowed => "This endpoint does not accept this method.".into(),
             ApiError::SpaceFull => {
                 "This space has reached its quota of records or bytes; nothing of this batch was stored."
@@ -110,6 +141,17 @@ impl ApiError {
             }
             ApiError::RateLimited { .. } => {
                 "Too many requests; retry after the number of seconds in Retry-After.".into()
+            }
+            ApiError::NotSignedIn => "Sign in first (no session, or it has expired).".into(),
+            ApiError::WrongCredentials => "Wrong e-mail address or password.".into(),
+            ApiError::CsrfFailed => {
+                "Send the session's CSRF token in the X-Declic-CSRF header.".into()
+            }
+            ApiError::NotAdmin => "Only an administrator can do this.".into(),
+            ApiError::AlreadyExists => "An account with this e-mail address exists already.".into(),
+            ApiError::UnknownCode => "No active group has this join code.".into(),
+            ApiError::StepClosed => {
+                "This step is not open for answers (the workshop moved on or ended).".into()
             }
             ApiError::Internal(_) => "Something went wrong on the server.".into(),
             ApiError::Unavailable(_) => "The service is temporarily unavailable.".into(),

@@ -4,10 +4,12 @@
 //! tests drive in-process (`oneshot`) and, for the multi-process and load
 //! tests, serve on a port of their own.
 
+pub mod bus;
 pub mod config;
 pub mod error;
 pub mod ids;
 pub mod limits;
+pub mod pro;
 pub mod routes;
 pub mod store;
 
@@ -30,14 +32,28 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub limiter: Arc<Limiter>,
     pub api: Arc<ApiSettings>,
+    /// Live workshops' signals, between processes and to this one's streams.
+    pub hub: Arc<bus::Hub>,
 }
 
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, api: ApiSettings, bus: Arc<dyn bus::Bus>) -> AppState {
+        AppState {
+            store,
+            limiter: Arc::new(Limiter::new(api.rates)),
+            api: Arc::new(api),
+            hub: bus::Hub::new(bus),
+        }
+    }
+}
+
+/// The app on one process's bus (`LocalBus`): SQLite, and tests.
 pub fn build_app(store: Arc<dyn Store>, files: StaticFiles, api: ApiSettings) -> Router {
-    let state = AppState {
-        store,
-        limiter: Arc::new(Limiter::new(api.rates)),
-        api: Arc::new(api),
-    };
+    let state = AppState::new(store, api, Arc::new(bus::LocalBus::new()));
+    build_app_with(state, files)
+}
+
+pub fn build_app_with(state: AppState, files: StaticFiles) -> Router {
     let security = [
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "strict-origin-when-cross-origin"),
@@ -127,7 +143,16 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
         })?;
     let addr = listener.local_addr().map_err(ServerError::Serve)?;
     println!("Déclic est prêt : http://{addr}/");
-    let app = build_app(store.clone(), files, config.api);
+    let bus: Arc<dyn bus::Bus> = match &config.backend {
+        store::Backend::Postgres { url, .. } => Arc::new(bus::PgBus::open(url).await.map_err(
+            |error| ServerError::Database {
+                backend: "PostgreSQL (LISTEN)".into(),
+                error,
+            },
+        )?),
+        store::Backend::Sqlite { .. } => Arc::new(bus::LocalBus::new()),
+    };
+    let app = build_app_with(AppState::new(store.clone(), config.api, bus), files);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
@@ -137,6 +162,48 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
     .map_err(ServerError::Serve)?;
     store.close().await;
     Ok(())
+}
+
+/// `declic-server create-admin <email>` and `reset-password <email>`: the
+/// first account of a deployment, and a reset when there is no mail
+/// server. The password is printed once; the account's sessions end.
+pub async fn account_command(
+    config: &Config,
+    command: &str,
+    email: &str,
+) -> Result<String, String> {
+    let store = store::open(&config.backend)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let state = AppState::new(
+        store.clone(),
+        config.api.clone(),
+        Arc::new(bus::LocalBus::new()),
+    );
+    let result = match command {
+        "create-admin" => routes::pro::create_account_with_password(&state, email, true)
+            .await
+            .map(|(account, password)| {
+                format!(
+                    "Administrator {} created. Password (shown once, change it after signing in): {password}",
+                    account.email
+                )
+            })
+            .map_err(|e| match e {
+                error::ApiError::AlreadyExists => format!("an account for {email} exists already (use reset-password)"),
+                error::ApiError::BadRequest(m) => m,
+                other => format!("{other:?}"),
+            }),
+        _ => routes::pro::reset_password_for(&state, email)
+            .await
+            .map(|password| format!("New password for {email} (shown once): {password}"))
+            .map_err(|e| match e {
+                error::ApiError::NotFound => format!("no account for {email}"),
+                other => format!("{other:?}"),
+            }),
+    };
+    store.close().await;
+    result
 }
 
 async fn shutdown_signal() {

@@ -40,6 +40,46 @@ impl Rate {
     }
 }
 
+/// A slow bucket, for guessable secrets: `burst` at once, then
+/// `per_minute`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlowRate {
+    pub per_minute: NonZeroU32,
+    pub burst: NonZeroU32,
+}
+
+impl SlowRate {
+    pub const fn new(per_minute: u32, burst: u32) -> SlowRate {
+        match (NonZeroU32::new(per_minute), NonZeroU32::new(burst)) {
+            (Some(per_minute), Some(burst)) => SlowRate { per_minute, burst },
+            _ => panic!("a rate is at least 1 per minute, burst at least 1"),
+        }
+    }
+}
+
+/// The professional space's guessable secrets: passwords and join codes.
+/// Join codes: 20⁶ = 64 million; at 20 attempts a minute, one address
+/// needs ≈ 3 years to try half of them. A room of 30 learners behind one
+/// Wi-Fi joins at once within the address's burst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GuessLimits {
+    pub sign_in_address: SlowRate,
+    pub sign_in_account: SlowRate,
+    pub join_address: SlowRate,
+    pub join_space: SlowRate,
+}
+
+impl Default for GuessLimits {
+    fn default() -> Self {
+        GuessLimits {
+            sign_in_address: SlowRate::new(10, 30),
+            sign_in_account: SlowRate::new(1, 10),
+            join_address: SlowRate::new(20, 40),
+            join_space: SlowRate::new(5, 10),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RateLimits {
     /// Per client address (IPv6: per /64, what one subscriber gets). Many
@@ -47,6 +87,7 @@ pub struct RateLimits {
     pub address: Rate,
     /// Per space: a restore of a full space is 40 pulls of 500, one burst.
     pub space: Rate,
+    pub guesses: GuessLimits,
 }
 
 impl Default for RateLimits {
@@ -54,6 +95,7 @@ impl Default for RateLimits {
         RateLimits {
             address: Rate::new(50, 200),
             space: Rate::new(5, 60),
+            guesses: GuessLimits::default(),
         }
     }
 }
@@ -61,6 +103,10 @@ impl Default for RateLimits {
 pub struct Limiter {
     by_address: DefaultKeyedRateLimiter<IpAddr>,
     by_space: DefaultKeyedRateLimiter<SpaceId>,
+    sign_in_address: DefaultKeyedRateLimiter<IpAddr>,
+    sign_in_account: DefaultKeyedRateLimiter<String>,
+    join_address: DefaultKeyedRateLimiter<IpAddr>,
+    join_space: DefaultKeyedRateLimiter<SpaceId>,
     clock: DefaultClock,
     checks: AtomicU32,
 }
@@ -69,11 +115,28 @@ fn quota(rate: Rate) -> GovernorQuota {
     GovernorQuota::per_second(rate.per_second).allow_burst(rate.burst)
 }
 
+fn slow(rate: SlowRate) -> GovernorQuota {
+    GovernorQuota::per_minute(rate.per_minute).allow_burst(rate.burst)
+}
+
+fn refused(
+    until: governor::NotUntil<governor::clock::QuantaInstant>,
+    clock: &DefaultClock,
+) -> ApiError {
+    ApiError::RateLimited {
+        retry_after: until.wait_time_from(clock.now()),
+    }
+}
+
 impl Limiter {
     pub fn new(rates: RateLimits) -> Limiter {
         Limiter {
             by_address: RateLimiter::keyed(quota(rates.address)),
             by_space: RateLimiter::keyed(quota(rates.space)),
+            sign_in_address: RateLimiter::keyed(slow(rates.guesses.sign_in_address)),
+            sign_in_account: RateLimiter::keyed(slow(rates.guesses.sign_in_account)),
+            join_address: RateLimiter::keyed(slow(rates.guesses.join_address)),
+            join_space: RateLimiter::keyed(slow(rates.guesses.join_space)),
             clock: DefaultClock::default(),
             checks: AtomicU32::new(0),
         }
@@ -96,6 +159,28 @@ impl Limiter {
             })
     }
 
+    /// A sign-in attempt: counted per address and per account (the address
+    /// as typed, normalised), so neither one address trying many accounts
+    /// nor many addresses trying one account get far.
+    pub fn check_sign_in(&self, address: IpAddr, email: &str) -> Result<(), ApiError> {
+        self.sign_in_address
+            .check_key(&address_key(address))
+            .map_err(|u| refused(u, &self.clock))?;
+        self.sign_in_account
+            .check_key(&email.to_string())
+            .map_err(|u| refused(u, &self.clock))
+    }
+
+    /// A join-code attempt (preview or join), per address and per space.
+    pub fn check_join(&self, address: IpAddr, space: &SpaceId) -> Result<(), ApiError> {
+        self.join_address
+            .check_key(&address_key(address))
+            .map_err(|u| refused(u, &self.clock))?;
+        self.join_space
+            .check_key(space)
+            .map_err(|u| refused(u, &self.clock))
+    }
+
     /// Forgets the buckets that are full again, now and then, so memory
     /// follows the active clients, not every address ever seen.
     fn housekeeping(&self) {
@@ -104,6 +189,14 @@ impl Limiter {
             self.by_space.retain_recent();
             self.by_address.shrink_to_fit();
             self.by_space.shrink_to_fit();
+            for limiter in [&self.sign_in_address, &self.join_address] {
+                limiter.retain_recent();
+                limiter.shrink_to_fit();
+            }
+            self.sign_in_account.retain_recent();
+            self.sign_in_account.shrink_to_fit();
+            self.join_space.retain_recent();
+            self.join_space.shrink_to_fit();
         }
     }
 }
@@ -201,6 +294,7 @@ mod tests {
         let limiter = Limiter::new(RateLimits {
             address: Rate::new(1, 2),
             space: Rate::new(1, 1),
+            guesses: GuessLimits::default(),
         });
         let a: IpAddr = "192.0.2.1".parse().unwrap();
         let b: IpAddr = "192.0.2.2".parse().unwrap();

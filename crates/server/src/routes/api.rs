@@ -4,7 +4,7 @@
 
 use crate::error::ApiError;
 use crate::limits::MAX_BODY_BYTES;
-use crate::routes::sync;
+use crate::routes::{learner, pro, sync, workshop};
 use crate::AppState;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderName, HeaderValue};
@@ -24,7 +24,19 @@ pub const VERSION_HEADER: &str = "declic-api-version";
 pub fn router<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
     let v1 = Router::new()
         .route("/health", get(health))
-        .merge(sync::router(state.clone()));
+        .merge(sync::router(state.clone()))
+        .merge(
+            // The professional space and the learner's side of groups and
+            // workshops, behind the same per-address limit as sync.
+            Router::new()
+                .merge(pro::router())
+                .merge(learner::router())
+                .merge(workshop::router())
+                .route_layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    sync::limit_address,
+                )),
+        );
     Router::new()
         .nest("/v1", v1)
         // Unversioned, kept for monitors and the e2e harness.

@@ -24,17 +24,56 @@ impl FromRequestParts<AppState> for SpaceRequest {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let raw = Path::<String>::from_request_parts(parts, state)
+        let missing = || ApiError::BadRequest(format!("space_id: {}", SpaceId::EXPECTED));
+        let Path(params) = Path::<Vec<(String, String)>>::from_request_parts(parts, state)
             .await
-            .map_err(|_| ApiError::BadRequest(format!("space_id: {}", SpaceId::EXPECTED)))?;
+            .map_err(|_| missing())?;
+        let raw = params
+            .iter()
+            .find(|(name, _)| name == "space_id")
+            .map(|(_, value)| value)
+            .ok_or_else(missing)?;
         let space =
-            SpaceId::parse(&raw.0).map_err(|e| ApiError::BadRequest(format!("space_id: {e}")))?;
+            SpaceId::parse(raw).map_err(|e| ApiError::BadRequest(format!("space_id: {e}")))?;
         state.limiter.check_space(&space)?;
         let token = bearer_token(&parts.headers)?;
         Ok(SpaceRequest {
             space,
             verifier: token.verifier(),
         })
+    }
+}
+
+/// One more id of the path (`group_id`, `workshop_id`…), checked to be
+/// one the server makes.
+pub async fn path_id(parts: &mut Parts, name: &str) -> Result<String, ApiError> {
+    let raw = path_param(parts, name).await.unwrap_or_default();
+    crate::pro::parse_id(name, &raw)
+}
+
+/// A named parameter of the path, as written.
+pub async fn path_param(parts: &mut Parts, name: &str) -> Option<String> {
+    let Path(params) = Path::<Vec<(String, String)>>::from_request_parts(parts, &())
+        .await
+        .ok()?;
+    params.into_iter().find(|(n, _)| n == name).map(|(_, v)| v)
+}
+
+/// The client's address, as the address rate limit counted it.
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        Ok(parts
+            .extensions
+            .get::<ClientAddress>()
+            .copied()
+            .unwrap_or(ClientAddress(std::net::IpAddr::V4(
+                std::net::Ipv4Addr::UNSPECIFIED,
+            ))))
     }
 }
 

@@ -3,5 +3,8 @@
 //! fallback that answers every other path with the built app.
 pub mod api;
 pub mod extract;
+pub mod learner;
+pub mod pro;
 pub mod static_files;
 pub mod sync;
+pub mod workshop;

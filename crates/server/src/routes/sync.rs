@@ -27,8 +27,13 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route_layer(middleware::from_fn_with_state(state, limit_address))
 }
 
-/// The per-address rate limit, before anything is parsed.
-async fn limit_address(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// The per-address rate limit, before anything is parsed. The address is
+/// kept in the request (`ClientAddress`) for the limits on guesses.
+pub async fn limit_address(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -43,6 +48,9 @@ async fn limit_address(State(state): State<AppState>, request: Request, next: Ne
     if let Err(refused) = state.limiter.check_address(address) {
         return refused.into_response();
     }
+    request
+        .extensions_mut()
+        .insert(crate::routes::extract::ClientAddress(address));
     next.run(request).await
 }
 

@@ -15,6 +15,7 @@
 //!   cleared), so the id can never be used again.
 
 pub mod postgres;
+pub mod pro;
 pub mod sqlite;
 
 use crate::ids::{RecordData, RecordId, SpaceId, Verifier};
@@ -24,6 +25,7 @@ use std::fmt;
 use std::sync::Arc;
 
 pub use postgres::PgStore;
+pub use pro::ProStore;
 pub use sqlite::SqliteStore;
 
 /// A database failure, keeping the kinds callers act on.
@@ -302,7 +304,7 @@ pub(crate) fn from_db(n: i64) -> u64 {
 }
 
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: ProStore + Send + Sync + 'static {
     /// This instance's id; also proves the database answers.
     async fn instance_id(&self) -> Result<String, DbError>;
 
@@ -328,7 +330,8 @@ pub trait Store: Send + Sync + 'static {
         limit: u32,
     ) -> Result<Page, StoreError>;
 
-    /// Deletes every record and the verifier; keeps the tombstone.
+    /// Deletes every record, every group membership (with its summary and
+    /// answers) and the verifier; keeps the tombstone.
     async fn erase(
         &self,
         space: &SpaceId,

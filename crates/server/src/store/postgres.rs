@@ -53,6 +53,24 @@ impl PgStore {
         .await?;
         Ok(PgStore { pool })
     }
+
+    fn pro_read(&self) -> &PgPool {
+        &self.pool
+    }
+
+    async fn pro_begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.pool.begin().await
+    }
+
+    async fn pro_begin_live(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SET LOCAL synchronous_commit = off")
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    }
 }
 
 async fn space_row(
@@ -208,6 +226,10 @@ impl Store for PgStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         authorize(space_row(&mut tx, space, true).await?, verifier)?;
+        sqlx::query("DELETE FROM pro_members WHERE space_id = $1")
+            .bind(&space.as_bytes()[..])
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM records WHERE space_id = $1")
             .bind(&space.as_bytes()[..])
             .execute(&mut *tx)
@@ -233,3 +255,5 @@ impl Store for PgStore {
         self.pool.close().await;
     }
 }
+
+super::pro::impl_pro_store!(PgStore, sqlx::Postgres);

@@ -39,6 +39,13 @@ const MAX_GROUP: usize = 64;
 pub struct SqliteStore {
     writes: mpsc::Sender<Write>,
     reader: SqlitePool,
+    /// The professional space's writes (rare next to sync pushes): one
+    /// connection, `BEGIN IMMEDIATE`, queued on SQLite's lock with the
+    /// writer task's groups.
+    pro_writer: SqlitePool,
+    /// A live workshop's moves and answers: `synchronous=NORMAL` (see
+    /// `store::pro`), so 100 rooms moving at once do not queue 100 flushes.
+    pro_live: SqlitePool,
 }
 
 type Reply<T> = oneshot::Sender<Result<T, StoreError>>;
@@ -133,11 +140,40 @@ impl SqliteStore {
         let reader = SqlitePoolOptions::new()
             .max_connections(READERS)
             .acquire_timeout(Duration::from_secs(5))
-            .connect_with(options)
+            .connect_with(options.clone())
+            .await?;
+        let pro_writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options.clone())
+            .await?;
+        let pro_live = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options.clone().synchronous(SqliteSynchronous::Normal))
             .await?;
         let (writes, queue) = mpsc::channel(1024);
         tokio::spawn(write_loop(writer, queue));
-        Ok(SqliteStore { writes, reader })
+        Ok(SqliteStore {
+            writes,
+            reader,
+            pro_writer,
+            pro_live,
+        })
+    }
+
+    fn pro_read(&self) -> &SqlitePool {
+        &self.reader
+    }
+
+    async fn pro_begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pro_writer.begin_with("BEGIN IMMEDIATE").await
+    }
+
+    async fn pro_begin_live(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pro_live.begin_with("BEGIN IMMEDIATE").await
     }
 
     async fn write<T>(&self, make: impl FnOnce(Reply<T>) -> Write) -> Result<T, StoreError> {
@@ -381,6 +417,10 @@ async fn erase(
     erased_at: i64,
 ) -> Result<(), StoreError> {
     authorize(space_row(conn, space).await?, verifier)?;
+    sqlx::query("DELETE FROM pro_members WHERE space_id = ?")
+        .bind(&space.as_bytes()[..])
+        .execute(&mut *conn)
+        .await?;
     sqlx::query("DELETE FROM records WHERE space_id = ?")
         .bind(&space.as_bytes()[..])
         .execute(&mut *conn)
@@ -495,5 +535,9 @@ impl Store for SqliteStore {
             let _ = closed.await;
         }
         self.reader.close().await;
+        self.pro_writer.close().await;
+        self.pro_live.close().await;
     }
 }
+
+super::pro::impl_pro_store!(SqliteStore, sqlx::Sqlite);

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod pro;
 
 use axum::body::{to_bytes, Body};
 use axum::http::{HeaderMap, Method, Request, StatusCode};
@@ -114,7 +115,8 @@ impl TestDb {
             return None;
         };
         use sqlx::Connection;
-        let schema = format!("t_{}", unique(name)).to_lowercase();
+        // PostgreSQL cuts names at 63 bytes: keep the unique suffix.
+        let schema = format!("t_{}", unique(&name[..name.len().min(40)])).to_lowercase();
         let mut conn = sqlx::PgConnection::connect(&admin)
             .await
             .unwrap_or_else(|e| panic!("{PG_URL_VAR} does not connect: {e}"));
