@@ -31,12 +31,15 @@ impl PdfError {
     }
 }
 
-/// Makes the PDF in the worker (starting it the first time). Natively (tests,
-/// prerendering) the engine is linked in and runs at once.
+/// Makes the PDF in the worker (starting it the first time).
+#[cfg(target_arch = "wasm32")]
 pub async fn make(request: &Request) -> Result<Vec<u8>, PdfError> {
-    #[cfg(target_arch = "wasm32")]
-    return worker::make(request).await;
-    #[cfg(not(target_arch = "wasm32"))]
+    worker::make(request).await
+}
+
+/// Natively the engine is linked in and runs at once.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn make(request: &Request) -> Result<Vec<u8>, PdfError> {
     Ok(request.render())
 }
 
