@@ -9,6 +9,7 @@ use crate::documents::{self, Editor};
 use crate::learner::SaveIndicator;
 use crate::pages::advice_notes::{AdviceNote, AllAdvice};
 use crate::pages::pdf_buttons::PdfButtons;
+use crate::pdf_engine::Request;
 use declic_core::advice::AdviceLevel;
 use declic_core::cv::Cv;
 use declic_core::date::Date;
@@ -119,8 +120,10 @@ fn LetterPreview(letter: ReadSignal<Letter>, cv: StoredValue<Cv>, today: Date) -
     });
     let draft = Memo::new(move |_| letter.with(|l| cv.with_value(|cv| email_draft(l, cv))));
     let make = move || {
-        let bytes = composed.with_untracked(declic_pdf::letter_pdf);
-        (bytes, cv.with_value(|cv| cv.identity.file_name("Lettre")))
+        (
+            Request::Letter(composed.get_untracked()),
+            cv.with_value(|cv| cv.identity.file_name("Lettre")),
+        )
     };
     view! {
         <section class="cv-section" aria-labelledby="lettre-apercu">

@@ -21,22 +21,34 @@ function servedSize(url) {
 const server = await startServer();
 const browser = await launch();
 try {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const received = new Map();
-  cdp.on("Network.responseReceived", (e) => received.set(e.requestId, { url: e.response.url, bytes: 0 }));
-  cdp.on("Network.loadingFinished", (e) => {
-    const r = received.get(e.requestId);
-    if (r) r.bytes = e.encodedDataLength;
-  });
-  await page.goto(server.url + "/");
-  await waitForApp(page);
-  await page.waitForTimeout(200);
-  const firstVisit = [...received.values()];
+  // Bytes received by a fresh browser from the request for `path` until
+  // `ready` resolves (plus 200 ms for what was already in flight).
+  async function coldVisit(path, ready) {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const received = new Map();
+    cdp.on("Network.responseReceived", (e) => received.set(e.requestId, { url: e.response.url, bytes: 0 }));
+    cdp.on("Network.loadingFinished", (e) => {
+      const r = received.get(e.requestId);
+      if (r) r.bytes = e.encodedDataLength;
+    });
+    await page.goto(server.url + path);
+    await ready(page);
+    await page.waitForTimeout(200);
+    await context.close();
+    return [...received.values()];
+  }
+  const firstVisit = await coldVisit("/", waitForApp);
   const firstVisitBytes = firstVisit.reduce((s, r) => s + r.bytes, 0);
+  // The job tools opened by a link: usable once the CV's first field is live.
+  const cvVisit = await coldVisit("/mon-cv", async (page) => {
+    await waitForApp(page);
+    await page.getByLabel("Prénom").waitFor();
+  });
+  const cvVisitBytes = cvVisit.reduce((s, r) => s + r.bytes, 0);
 
   const sw = readFileSync(join(dist, "sw.js"), "utf8");
   const manifest = JSON.parse(sw.split("\n").find((l) => l.startsWith("const MANIFEST = ")).slice(17, -1));
@@ -62,6 +74,10 @@ try {
     ["index.html brotli (CSS + home inlined)", servedSize("/index.html"), null],
     ["job-tools entry, on demand: wasm raw", statSync(join(dist, jobsWasm)).size, null],
     ["job-tools entry, on demand: wasm + JS + page brotli", servedSize(jobsWasm) + servedSize(jobsJs) + servedSize("/jobs.html"), null],
+    ["/mon-cv cold, over the wire (until usable)", cvVisitBytes, 200 * KB],
+    ...(existsSync(join(dist, "declic-pdf-worker_bg.wasm"))
+      ? [["PDF engine, on the first PDF tap: worker wasm + JS brotli", servedSize("/declic-pdf-worker_bg.wasm") + servedSize("/declic-pdf-worker.js") + servedSize("/pdf-worker.js"), null]]
+      : []),
   ];
   console.log("\nfigure".padEnd(52) + "bytes".padStart(10) + "budget".padStart(10) + "  status");
   for (const [name, bytes, budget] of rows) {
@@ -70,8 +86,10 @@ try {
       name.padEnd(52) + (bytes / KB).toFixed(1).padStart(8) + " KB" + (budget ? `${(budget / KB).toFixed(0)} KB`.padStart(10) : "".padStart(10)) + "  " + status,
     );
   }
-  console.log("\nfirst-visit requests:");
-  for (const r of firstVisit) console.log(`  ${(r.bytes / KB).toFixed(1).padStart(7)} KB  ${r.url.replace(server.url, "")}`);
+  for (const [title, visit] of [["first-visit requests:", firstVisit], ["/mon-cv cold requests:", cvVisit]]) {
+    console.log("\n" + title);
+    for (const r of visit) console.log(`  ${(r.bytes / KB).toFixed(1).padStart(7)} KB  ${r.url.replace(server.url, "")}`);
+  }
 } finally {
   await browser.close();
   await server.stop();

@@ -4,11 +4,11 @@
 // coming back with no network.
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, renameSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launchProfile, expectAccessible, screenshot, waitForApp, waitForOffline, OUTPUT } from "./harness.mjs";
+import { startServer, launch, launchProfile, expectAccessible, screenshot, waitForApp, waitForOffline, copyDist, OUTPUT, PHONE } from "./harness.mjs";
 
 async function openCv(page, url) {
   await page.goto(url + "/mon-cv");
@@ -131,5 +131,52 @@ describe("Mon CV", () => {
     await page.locator(".cv-preview", { hasText: "(Emploi, mars 2024)" }).waitFor();
     assert.ok(!(await page.locator(".cv-preview").innerText()).includes("mars 2024 – mars 2024"));
     await context.close();
+  });
+});
+
+describe("Mon CV, the PDF engine", () => {
+  const cleanups = [];
+  after(async () => {
+    for (const f of cleanups.reverse()) await f();
+  });
+
+  it("if the PDF engine cannot load, says so in French, and the next tap makes the PDF", async () => {
+    // A copy of the build without the engine's wasm, and no service worker:
+    // the engine comes from this server, as on a first visit.
+    const dist = copyDist();
+    cleanups.push(() => rmSync(dist, { recursive: true, force: true }));
+    const engine = join(dist, "declic-pdf-worker_bg.wasm");
+    const kept = engine + ".kept";
+    renameSync(engine, kept);
+    for (const suffix of [".br", ".gz"]) rmSync(engine + suffix, { force: true });
+    const server = await startServer({ dist });
+    cleanups.push(async () => {
+      await server.stop();
+      server.cleanup();
+    });
+    const browser = await launch();
+    cleanups.push(() => browser.close());
+    const context = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
+    const page = await context.newPage();
+    await openCv(page, server.url);
+    await page.getByLabel("Prénom").fill("Léa");
+    await page.getByLabel("Nom", { exact: true }).fill("Martin");
+
+    await page.getByRole("button", { name: "Télécharger en PDF" }).click();
+    const failure = page.getByRole("status").getByText("Le PDF n'a pas pu être créé. Vérifiez votre connexion à Internet", { exact: false });
+    await failure.waitFor();
+    await expectAccessible(page, "cv pdf failed");
+    await screenshot(page, "cv-pdf-failed");
+
+    renameSync(kept, engine);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger en PDF" }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "CV-Lea-Martin.pdf");
+    const pdf = join(OUTPUT, "cv-retry.pdf");
+    await download.saveAs(pdf);
+    assert.match(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }), /Léa MARTIN/);
+    await failure.waitFor({ state: "detached" });
   });
 });

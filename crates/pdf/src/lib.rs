@@ -40,7 +40,7 @@ const MARGIN: f32 = 48.0;
 pub const MIN_SCALE: f32 = 0.7;
 
 /// The two looks of the CV.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Template {
     /// Black text, blue section titles with a rule.
     Classique,
@@ -388,6 +388,25 @@ pub fn scale_for(cv: &Cv, template: Template) -> f32 {
     fit(cv, template).scale
 }
 
+/// A document to make, as the job tools hand it to the PDF worker
+/// (`src/bin/pdf_worker.rs`): the engine runs in its own wasm, loaded on
+/// the first "PDF" tap, so the job tools' wasm does not carry it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Request {
+    Cv { cv: Cv, template: Template },
+    Letter(ComposedLetter),
+}
+
+impl Request {
+    /// The PDF's bytes.
+    pub fn render(&self) -> Vec<u8> {
+        match self {
+            Request::Cv { cv, template } => cv_pdf(cv, *template),
+            Request::Letter(letter) => letter_pdf(letter),
+        }
+    }
+}
+
 /// The CV as a one-page A4 PDF.
 pub fn cv_pdf(cv: &Cv, template: Template) -> Vec<u8> {
     let layout = fit(cv, template);
@@ -648,6 +667,38 @@ pub(crate) mod tests {
             assert!(texts.contains(&block), "{block} in {texts:?}");
         }
         assert!(letter_pdf(&letter).starts_with(b"%PDF-"));
+    }
+
+    #[test]
+    fn a_request_read_back_after_the_trip_to_the_worker_makes_the_same_pdf() {
+        let letter = ComposedLetter {
+            place_date: "À Lyon, le 1er mars 2025".into(),
+            paragraphs: vec!["Je suis disponible dès maintenant.".into()],
+            signature: "Léa Martin".into(),
+            ..ComposedLetter::default()
+        };
+        for request in [
+            Request::Cv {
+                cv: sample(),
+                template: Template::Moderne,
+            },
+            Request::Letter(letter),
+        ] {
+            let sent = serde_json::to_string(&request).unwrap();
+            let received: Request = serde_json::from_str(&sent).unwrap();
+            assert_eq!(received, request);
+            assert_eq!(received.render(), request.render());
+        }
+        let moderne = Request::Cv {
+            cv: sample(),
+            template: Template::Moderne,
+        };
+        assert_eq!(moderne.render(), cv_pdf(&sample(), Template::Moderne));
+        assert_ne!(
+            moderne.render(),
+            cv_pdf(&sample(), Template::Classique),
+            "the template travels"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::files;
 use crate::pages::pdf_buttons::PdfButtons;
+use crate::pdf_engine::{Request, Template};
 use declic_core::cv::{period, Cv};
 use leptos::prelude::*;
 
@@ -69,14 +70,17 @@ pub(super) fn Preview(cv: ReadSignal<Cv>) -> impl IntoView {
 }
 
 /// "Télécharger en PDF": the PDF is made here, on the phone, offline
-/// (`declic_pdf`), in the template the learner picks.
+/// (`crate::pdf_engine`), in the template the learner picks.
 #[component]
 fn PdfExport(cv: ReadSignal<Cv>) -> impl IntoView {
-    let template = RwSignal::new(declic_pdf::Template::Classique);
+    let template = RwSignal::new(Template::Classique);
     let make = move || {
         cv.with_untracked(|cv| {
             (
-                declic_pdf::cv_pdf(cv, template.get_untracked()),
+                Request::Cv {
+                    cv: cv.clone(),
+                    template: template.get_untracked(),
+                },
                 cv.identity.file_name("CV"),
             )
         })
@@ -84,7 +88,7 @@ fn PdfExport(cv: ReadSignal<Cv>) -> impl IntoView {
     view! {
         <fieldset class="templates">
             <legend>"Modèle"</legend>
-            {declic_pdf::Template::ALL.iter().map(|t| {
+            {Template::ALL.iter().map(|t| {
                 let t = *t;
                 let id = format!("modele-{}", t.label().to_lowercase());
                 view! {

@@ -32,8 +32,9 @@ pub fn place_date(city: &str, date: &str) -> String {
 }
 
 /// The letter laid out, block by block, for the screen and the PDF.
-/// Empty lines are left out of the line lists.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Empty lines are left out of the line lists. Serialisable only to be
+/// handed to the PDF worker (never stored).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ComposedLetter {
     /// Top left: name, phone, e-mail, city, from the CV.
     pub sender_lines: Vec<String>,
