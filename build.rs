@@ -27,10 +27,12 @@ fn main() {
     match declic_content::compile(&content_dir) {
         Ok(compiled) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalogue.rs");
+            let summaries: Vec<_> = compiled.simulations.iter().map(|f| f.summary()).collect();
             let source = format!(
-                "{}\n{}",
+                "{}\n{}\n{}",
                 declic_content::catalogue_to_rust(&compiled.catalogue),
-                declic_content::interview_to_rust(compiled.interview.as_ref())
+                declic_content::interview_to_rust(compiled.interview.as_ref()),
+                declic_content::simulations_to_rust(&summaries)
             );
             std::fs::write(out, source).expect("write catalogue.rs");
         }

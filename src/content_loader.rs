@@ -6,6 +6,7 @@
 //! visit. Loaded competences are kept in memory for the session.
 
 use declic_core::content::{CompetenceContent, PositioningBank};
+use declic_core::simulation::Simulation;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -58,6 +59,8 @@ pub enum Loaded {
     Quiz,
     /// The questions of "Faire le point".
     PositioningTest,
+    /// A practice simulation ("S'entraîner").
+    Simulation,
 }
 
 impl Loaded {
@@ -81,6 +84,12 @@ impl Loaded {
             }
             (Loaded::PositioningTest, LoadError::Invalid(_)) => {
                 "Les questions n'ont pas pu être lues. Réessayez dans un moment."
+            }
+            (Loaded::Simulation, LoadError::Network) => {
+                "L'exercice n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez."
+            }
+            (Loaded::Simulation, LoadError::Invalid(_)) => {
+                "L'exercice n'a pas pu être lu. Réessayez dans un moment."
             }
         }
     }
@@ -118,6 +127,11 @@ pub async fn load_competence(url: String) -> Result<Arc<CompetenceContent>, Load
     #[cfg(target_arch = "wasm32")]
     CACHE.with(|c| c.borrow_mut().insert(url, content.clone()));
     Ok(content)
+}
+
+/// Fetches one practice simulation (a `simulation::Summary::url`).
+pub async fn load_simulation(url: String) -> Result<Arc<Simulation>, LoadError> {
+    Ok(Arc::new(fetch_json(&url).await?))
 }
 
 /// Fetches the positioning bank (`Catalogue::positioning_url`).
@@ -168,6 +182,7 @@ mod tests {
                 Loaded::PositioningTest,
                 "Les questions n'ont pas pu être chargées.",
             ),
+            (Loaded::Simulation, "L'exercice n'a pas pu être chargé."),
         ];
         for (what, network) in cases {
             assert!(

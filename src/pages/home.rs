@@ -19,6 +19,7 @@ pub fn Home() -> impl IntoView {
                 <MenuEntry to=Route::Positioning title="Faire le point" text="Quelques questions pour savoir par où commencer." icon=Icon::Compass />
                 <MenuEntry to=Route::MyPath title="Mon parcours" text="Les leçons choisies pour vous." icon=Icon::MyPath />
                 <MenuEntry to=Route::Map title="Toutes les compétences" text="Choisir une leçon librement." icon=Icon::Grid />
+                <MenuEntry to=Route::Practice title="S'entraîner" text="Faire comme en vrai, sans risque." icon=Icon::Practice />
                 <MenuEntry to=Route::Cv title="Mon CV" text="CV, lettre de motivation, entretien." icon=Icon::Cv />
             </ul>
         </nav>
@@ -31,6 +32,7 @@ enum Icon {
     Compass,
     MyPath,
     Grid,
+    Practice,
     Cv,
 }
 
@@ -55,6 +57,7 @@ fn icon_svg(icon: Icon) -> impl IntoView {
         Icon::Compass => "M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zm4 6l-2.5 5.5L8 16l2.5-5.5z",
         Icon::MyPath => "M5 19a2 2 0 1 0 0.01 0M19 5a2 2 0 1 0 0.01 0M5 17V9a4 4 0 0 1 4-4h2M19 7v8a4 4 0 0 1-4 4h-2",
         Icon::Grid => "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
+        Icon::Practice => "M4 5h16v11H9l-5 4zM8 9h8M8 12h5",
         Icon::Cv => "M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8M9 9h3",
     };
     view! {

@@ -5,6 +5,7 @@
 
 use crate::content_loader::{load_competence, start_loading, Load, LoadFailure, Loaded};
 use crate::learner::Learner;
+use crate::pages::simulation::PracticeLinks;
 use crate::speech::ListenButton;
 use declic_core::content::{CompetenceContent, CompetenceSummary};
 use declic_core::progress::EventKind;
@@ -62,6 +63,7 @@ fn StepView(content: Arc<CompetenceContent>, id: String, step: usize) -> impl In
                 <a class="button primary" href=Route::Quiz { competence: id.clone() }.path()>"Faire le quiz →"</a>
             </nav>
             <p>"Le quiz vérifie ce que vous avez retenu, avec une explication après chaque réponse."</p>
+            <PracticeLinks competence=id.clone() />
             <p><a href=link(1)>"Relire la leçon depuis le début"</a></p>
         }
         .into_any();

@@ -13,6 +13,7 @@ pub fn Map() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Toutes les compétences"</h1>
         <p>{format!("{count} compétences, en {domains} thèmes. Choisissez une leçon.")}</p>
+        <p><a href=declic_core::route::Route::Practice.path()>"S'entraîner sans risque, avec des exercices"</a></p>
         {CATALOGUE
             .domains
             .iter()

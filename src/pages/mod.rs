@@ -14,6 +14,7 @@ mod positioning;
 mod progress_marks;
 mod question;
 mod quiz;
+pub(crate) mod simulation;
 
 pub use cv::CvBuilder;
 pub use home::Home;
@@ -73,6 +74,13 @@ pub fn screen(route: Route) -> AnyView {
             }
             .into_any()
         }
+        Route::Practice => view! { <simulation::Practice /> }.into_any(),
+        Route::Simulation { id } => match crate::catalogue::simulation(&id) {
+            Some(summary) => {
+                view! { <simulation::SimulationScreen summary=summary.clone() /> }.into_any()
+            }
+            None => view! { <not_found::NotFound /> }.into_any(),
+        },
         Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
     }
 }
@@ -99,6 +107,12 @@ pub fn title(route: &Route) -> Option<String> {
         Route::Cv => Some("Mon CV".into()),
         Route::Letter => Some("Ma lettre de motivation".into()),
         Route::Interview => Some("Préparer un entretien".into()),
+        Route::Practice => Some("S'entraîner".into()),
+        Route::Simulation { id } => Some(
+            crate::catalogue::simulation(id)
+                .map(|s| s.title.clone())
+                .unwrap_or_else(|| "Page introuvable".into()),
+        ),
         Route::NotFound => Some("Page introuvable".into()),
     }
 }

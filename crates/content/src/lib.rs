@@ -46,7 +46,7 @@ pub use interview::{
     interview_to_rust, InterviewContent, InterviewQuestionContent, INTERVIEW_FILE,
 };
 pub use report::{LessonReport, Report};
-pub use rust_source::catalogue_to_rust;
+pub use rust_source::{catalogue_to_rust, simulations_to_rust};
 
 use competence::{FileResult, Shared, Source};
 use declic_core::content::{Catalogue, CompetenceSummary, Domain, PositioningBank};

@@ -28,6 +28,10 @@ pub enum Route {
     Letter,
     /// `/entretien` — interview preparation.
     Interview,
+    /// `/s-entrainer` — "S'entraîner": the practice simulations.
+    Practice,
+    /// `/s-entrainer/{id}` — one practice simulation.
+    Simulation { id: String },
     /// Anything else.
     NotFound,
 }
@@ -60,6 +64,10 @@ impl Route {
             ["mon-cv"] => Route::Cv,
             ["ma-lettre"] => Route::Letter,
             ["entretien"] => Route::Interview,
+            ["s-entrainer"] => Route::Practice,
+            ["s-entrainer", id] if is_slug(id) => Route::Simulation {
+                id: (*id).to_string(),
+            },
             _ => Route::NotFound,
         }
     }
@@ -80,6 +88,8 @@ impl Route {
             Route::Cv => "/mon-cv".into(),
             Route::Letter => "/ma-lettre".into(),
             Route::Interview => "/entretien".into(),
+            Route::Practice => "/s-entrainer".into(),
+            Route::Simulation { id } => format!("/s-entrainer/{id}"),
             Route::NotFound => "/404".into(),
         }
     }
@@ -163,6 +173,10 @@ impl Route {
             Route::Cv,
             Route::Letter,
             Route::Interview,
+            Route::Practice,
+            Route::Simulation {
+                id: "arnaque-ou-fiable".into(),
+            },
             Route::NotFound,
         ];
         for route in &all {
@@ -176,6 +190,8 @@ impl Route {
                 | Route::Cv
                 | Route::Letter
                 | Route::Interview
+                | Route::Practice
+                | Route::Simulation { .. }
                 | Route::NotFound => {}
             }
         }
@@ -237,6 +253,15 @@ mod tests {
             ("/faire-le-point", Route::Positioning),
             ("/mon-parcours?x=1", Route::MyPath),
             ("/mon-cv#haut", Route::Cv),
+            ("/s-entrainer", Route::Practice),
+            (
+                "/s-entrainer/j-ai-clique",
+                Route::Simulation {
+                    id: "j-ai-clique".into(),
+                },
+            ),
+            ("/s-entrainer/J-ai", Route::NotFound),
+            ("/s-entrainer/a/b", Route::NotFound),
             ("/index.html", Route::NotFound),
             ("/nimporte/quoi", Route::NotFound),
         ];
@@ -269,6 +294,8 @@ mod tests {
             "/competences/a/quiz",
             "/faire-le-point",
             "/mon-parcours",
+            "/s-entrainer",
+            "/s-entrainer/a",
             "/x",
         ] {
             assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");

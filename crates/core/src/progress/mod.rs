@@ -147,6 +147,13 @@ pub enum EventKind {
     /// The positioning test ended with this result (kept with the event so
     /// "Mon parcours" survives a reload and later content changes).
     PositioningCompleted { placement: Placement },
+    /// A practice simulation (`content/simulations/`) was played to its end.
+    /// It counts as practice on `competence` (the competence is started),
+    /// never as mastery: only a quiz shows that. No mistake is recorded.
+    SimulationCompleted {
+        simulation: String,
+        competence: String,
+    },
     /// An event kind written by a newer version of the app.
     #[serde(other)]
     Unknown,
@@ -409,6 +416,8 @@ pub struct Progress {
     pub quiz_attempts: BTreeMap<String, Vec<AttemptAnswer>>,
     /// Per competence, the score of the latest quiz attempt finished.
     pub quiz_scores: BTreeMap<String, Score>,
+    /// The practice simulations played to their end, by id.
+    pub simulations_done: BTreeSet<String>,
 }
 
 impl Progress {
@@ -451,7 +460,8 @@ impl Progress {
 /// - A competence is **acquired** as soon as one finished quiz reaches the
 ///   mastery threshold ([`is_mastered`]). A later, weaker attempt never takes
 ///   it back: retrying is practice, not a risk. It is **in progress** once a
-///   lesson step or a quiz answer is recorded, **not started** before.
+///   lesson step, a quiz answer or a finished simulation is recorded, **not
+///   started** before. A simulation never makes it acquired.
 /// - **Resume** is the most recent lesson step seen on a competence of the
 ///   catalogue that is not acquired.
 /// - Events about competences not in the catalogue count for no domain (but
@@ -473,6 +483,7 @@ pub fn derive(log: &EventLog, catalogue: &Catalogue) -> Progress {
     let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
     let mut placement = None;
     let mut positioning_answers = Vec::new();
+    let mut simulations_done = BTreeSet::new();
     let (mut any_step, mut any_quiz, mut any_acquired, mut positioning_done) =
         (false, false, false, false);
 
@@ -516,6 +527,13 @@ pub fn derive(log: &EventLog, catalogue: &Catalogue) -> Progress {
                 placement = Some(p.clone());
                 positioning_answers.clear();
                 positioning_done = true;
+            }
+            EventKind::SimulationCompleted {
+                simulation,
+                competence,
+            } => {
+                acc.entry(competence).or_default().started = true;
+                simulations_done.insert(simulation.clone());
             }
             EventKind::Unknown => {}
         }
@@ -608,6 +626,7 @@ pub fn derive(log: &EventLog, catalogue: &Catalogue) -> Progress {
         positioning_answers,
         quiz_attempts,
         quiz_scores,
+        simulations_done,
     }
 }
 

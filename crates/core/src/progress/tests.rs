@@ -350,6 +350,99 @@ fn events_from_a_newer_app_are_read_not_rejected() {
     );
 }
 
+fn simulated(simulation: &str, competence: &str) -> EventKind {
+    EventKind::SimulationCompleted {
+        simulation: simulation.into(),
+        competence: competence.into(),
+    }
+}
+
+#[test]
+fn a_simulation_counts_as_practice_never_as_mastery() {
+    use CompetenceState::*;
+    type Case = (&'static str, Vec<EventKind>, CompetenceState, bool);
+    let cases: Vec<Case> = vec![
+        ("nothing", vec![], NotStarted, false),
+        (
+            "a simulation alone starts the competence",
+            vec![simulated("s", "email-1")],
+            InProgress { last_step: None },
+            true,
+        ),
+        (
+            "twice is still one",
+            vec![simulated("s", "email-1"), simulated("s", "email-1")],
+            InProgress { last_step: None },
+            true,
+        ),
+        (
+            "it keeps the lesson's step",
+            vec![step("email-1", 3), simulated("s", "email-1")],
+            InProgress { last_step: Some(3) },
+            true,
+        ),
+        (
+            "it does not take mastery back",
+            vec![completed("email-1", 5, 5), simulated("s", "email-1")],
+            Acquired,
+            true,
+        ),
+        (
+            "a simulation of another competence",
+            vec![simulated("s", "web-1")],
+            NotStarted,
+            true,
+        ),
+    ];
+    for (name, kinds, expected, done) in cases {
+        let progress = derive(&log(kinds), &test_catalogue());
+        assert_eq!(progress.state("email-1"), expected, "{name}");
+        assert_eq!(progress.simulations_done.contains("s"), done, "{name}");
+    }
+    // A simulation on a competence outside the catalogue is still done.
+    let progress = derive(&log(vec![simulated("t", "retired")]), &test_catalogue());
+    assert!(progress.simulations_done.contains("t"));
+    assert_eq!(
+        progress.resume, None,
+        "a simulation is not a place to resume"
+    );
+}
+
+#[test]
+fn an_app_from_before_simulations_keeps_their_event_as_unknown() {
+    // The event kinds as the app knew them before simulations existed
+    // (the same serde attributes): what an older phone decodes.
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(tag = "type", rename_all = "kebab-case")]
+    #[allow(dead_code)]
+    enum Older {
+        LessonStepSeen {
+            competence: String,
+            step: usize,
+        },
+        QuizCompleted {
+            competence: String,
+            correct: u32,
+            total: u32,
+        },
+        #[serde(other)]
+        Unknown,
+    }
+    let json = serde_json::to_string(&simulated("j-ai-clique", "securite-arnaques")).unwrap();
+    assert_eq!(
+        json,
+        r#"{"type":"simulation-completed","simulation":"j-ai-clique","competence":"securite-arnaques"}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<Older>(&json).unwrap(),
+        Older::Unknown
+    );
+    assert_eq!(
+        serde_json::from_str::<EventKind>(&json).unwrap(),
+        simulated("j-ai-clique", "securite-arnaques")
+    );
+}
+
 #[test]
 fn a_log_is_normalised_when_read() {
     let a = ev("a", 0, 10, step("web-1", 1));
@@ -538,7 +631,7 @@ fn any_kind() -> impl Strategy<Value = EventKind> {
                 total,
             }
         }),
-        (competence, 0usize..3, outcome).prop_map(|(competence, index, outcome)| {
+        (competence.clone(), 0usize..3, outcome).prop_map(|(competence, index, outcome)| {
             EventKind::PositioningAnswered {
                 item: ItemId { competence, index },
                 outcome,
@@ -554,6 +647,10 @@ fn any_kind() -> impl Strategy<Value = EventKind> {
                     }],
                 },
             }
+        }),
+        (competence, 0usize..2).prop_map(|(competence, n)| EventKind::SimulationCompleted {
+            simulation: format!("sim-{n}"),
+            competence,
         }),
         Just(EventKind::Unknown),
     ]

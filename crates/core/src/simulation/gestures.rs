@@ -251,3 +251,135 @@ pub(super) fn apply(
     }
     Ok((next, feedback))
 }
+
+/// What the UI measured of one touch on a step's target, from the first
+/// finger down to the last finger up. Distances in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Touch {
+    /// How far the first finger moved, across and down.
+    pub dx: f64,
+    pub dy: f64,
+    /// How long the finger stayed down, in milliseconds (from the events'
+    /// own time stamps: the engine has no clock).
+    pub ms: f64,
+    /// The most fingers down at once.
+    pub fingers: u8,
+    /// How much the distance between two fingers changed (pinch).
+    pub spread: f64,
+}
+
+/// A finger kept down this long is a long press, not a tap. Android's
+/// default long-press timeout is 400–500 ms; the lower bound counts nothing
+/// against a slow hand (it only tells a tap from a press).
+pub const LONG_PRESS_MS: f64 = 500.0;
+/// A finger that moved this far slid: a swipe, not a tap.
+pub const SLIDE_PX: f64 = 40.0;
+/// Two fingers that moved apart (or together) this far pinched.
+pub const PINCH_PX: f64 = 30.0;
+
+/// The action a touch on the target of a step expecting `expected` stands
+/// for. Thresholds only tell gestures apart: there is no time limit.
+pub fn recognise(expected: Gesture, touch: &Touch) -> Action {
+    let slid = touch.dx.abs().max(touch.dy.abs()) >= SLIDE_PX;
+    if touch.fingers >= 2 && touch.spread.abs() >= PINCH_PX {
+        Action::Gesture(Gesture::Pinch)
+    } else if slid && expected == Gesture::Pinch {
+        Action::Mistake(Mistake::OneFinger)
+    } else if slid && touch.dx.abs() >= touch.dy.abs() {
+        Action::Gesture(Gesture::Swipe)
+    } else if slid {
+        Action::Gesture(Gesture::Scroll)
+    } else if touch.ms >= LONG_PRESS_MS {
+        Action::Gesture(Gesture::LongPress)
+    } else {
+        Action::Gesture(Gesture::Tap)
+    }
+}
+
+#[cfg(test)]
+mod recognise_tests {
+    use super::*;
+
+    #[test]
+    fn touches_table() {
+        let touch = |dx, dy, ms, fingers, spread| Touch {
+            dx,
+            dy,
+            ms,
+            fingers,
+            spread,
+        };
+        use Gesture::*;
+        let cases = [
+            (
+                "a quick touch",
+                Tap,
+                touch(2.0, 1.0, 120.0, 1, 0.0),
+                Action::Gesture(Tap),
+            ),
+            (
+                "a slow touch is a long press",
+                Tap,
+                touch(0.0, 0.0, 900.0, 1, 0.0),
+                Action::Gesture(LongPress),
+            ),
+            (
+                "a shaky long press is still one",
+                LongPress,
+                touch(12.0, -9.0, 2500.0, 1, 0.0),
+                Action::Gesture(LongPress),
+            ),
+            (
+                "just under the long press",
+                LongPress,
+                touch(0.0, 0.0, 499.0, 1, 0.0),
+                Action::Gesture(Tap),
+            ),
+            (
+                "sideways is a swipe",
+                Swipe,
+                touch(-80.0, 10.0, 300.0, 1, 0.0),
+                Action::Gesture(Swipe),
+            ),
+            (
+                "a slow swipe is a swipe",
+                Swipe,
+                touch(-80.0, 10.0, 4000.0, 1, 0.0),
+                Action::Gesture(Swipe),
+            ),
+            (
+                "up or down is a scroll",
+                Scroll,
+                touch(5.0, -120.0, 300.0, 1, 0.0),
+                Action::Gesture(Scroll),
+            ),
+            (
+                "two fingers apart",
+                Pinch,
+                touch(3.0, 3.0, 600.0, 2, 80.0),
+                Action::Gesture(Pinch),
+            ),
+            (
+                "two fingers together",
+                Pinch,
+                touch(3.0, 3.0, 600.0, 2, -45.0),
+                Action::Gesture(Pinch),
+            ),
+            (
+                "one finger sliding on a pinch step",
+                Pinch,
+                touch(60.0, 0.0, 300.0, 1, 0.0),
+                Action::Mistake(Mistake::OneFinger),
+            ),
+            (
+                "two fingers that do not move",
+                Pinch,
+                touch(0.0, 0.0, 200.0, 2, 5.0),
+                Action::Gesture(Tap),
+            ),
+        ];
+        for (name, expected, t, action) in cases {
+            assert_eq!(recognise(expected, &t), action, "{name}");
+        }
+    }
+}
