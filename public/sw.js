@@ -11,7 +11,8 @@
 //   posts "skip-waiting"), so a page never runs files of two builds.
 // - Fetch: navigations get this build's page for their entry (ENTRY_PAGES
 //   below, written by postbuild from declic_core::route::Entry: the job
-//   tools' page for their screens, index.html for every other one; the app
+//   tools' and the practice's pages for their screens, by path or by
+//   prefix for screens with a parameter, index.html for every other one; the app
 //   routes on the client); other files come from this build's cache, else
 //   the network. /api/ is never cached.
 /*MANIFEST*/ const MANIFEST = { "version": "dev", "files": [] };
@@ -49,7 +50,8 @@ self.addEventListener("fetch", (event) => {
 async function appShell(request) {
   const cache = await caches.open(CACHE);
   const path = new URL(request.url).pathname.replace(/\/+$/, "");
-  const page = PAGES.get(path) ?? ENTRY_PAGES.default;
+  const prefix = (ENTRY_PAGES.prefixes ?? []).find(([start]) => path.startsWith(start));
+  const page = PAGES.get(path) ?? prefix?.[1] ?? ENTRY_PAGES.default;
   return (await cache.match(page)) || fetch(request);
 }
 

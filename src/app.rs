@@ -36,6 +36,18 @@ pub fn JobsApp(
     view! { <Shell status=status speech=speech learner=learner>{pages::job_screen(route)}</Shell> }
 }
 
+/// The practice entry (`practice.html`): the same shell around the list of
+/// simulations or one of them, by URL.
+#[component]
+pub fn PracticeApp(
+    status: AppStatus,
+    learner: Learner,
+    #[prop(optional)] speech: Speech,
+    route: Route,
+) -> impl IntoView {
+    view! { <Shell status=status speech=speech learner=learner>{pages::practice_screen(route)}</Shell> }
+}
+
 /// What every screen sits in: skip link, header, banners, `<main>`, and the
 /// learner's progress (read from IndexedDB once per page, by `start`).
 #[component]

@@ -64,6 +64,20 @@ pub fn start_jobs() {
     });
 }
 
+/// Starts the practice entry (`practice.html`): the list of simulations or
+/// one of them, by URL.
+#[cfg(target_arch = "wasm32")]
+pub fn start_practice() {
+    use declic_core::route::Route;
+    use leptos::prelude::*;
+
+    let route = Route::parse(&current_path());
+    title::set(&route);
+    mount(move |status, learner, speech| {
+        view! { <app::PracticeApp status=status learner=learner speech=speech route=route /> }
+    });
+}
+
 #[cfg(target_arch = "wasm32")]
 fn current_path() -> String {
     web_sys::window()

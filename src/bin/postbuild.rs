@@ -1,7 +1,8 @@
 //! Trunk's post-build step (see Trunk.toml), run natively on the staging dir:
 //!
-//! 0. copy in the job-tools entry (`jobs.html` and its wasm), built just
-//!    before by `scripts/build` into `$DECLIC_JOBS_DIST`;
+//! 0. copy in the other entries (`jobs.html`, `practice.html` and their
+//!    wasm), built just before by `scripts/build` into `$DECLIC_JOBS_DIST`
+//!    and `$DECLIC_PRACTICE_DIST`;
 //! 1. prerender the home screen into `index.html` (first paint without wasm);
 //! 2. compile `content/` into content-hashed JSON files under `content/`;
 //! 3. write into the service worker which page serves each navigation
@@ -60,7 +61,9 @@ fn run(staging: &Path) -> Result<(), String> {
     if std::env::var_os("DECLIC_POSTBUILD").is_some_and(|v| v == "skip") {
         return Ok(());
     }
-    merge_jobs_entry(staging)?;
+    for entry in [Entry::Jobs, Entry::Practice] {
+        merge_entry(staging, entry)?;
+    }
     prerender(staging)?;
     write_content(staging)?;
     write_entry_pages(staging)?;
@@ -72,23 +75,27 @@ fn run(staging: &Path) -> Result<(), String> {
 /// its wasm) into the staging dir, so they are precached and compressed with
 /// the rest. Trunk always names the page it builds `index.html`: it becomes
 /// `jobs.html`.
-fn merge_jobs_entry(staging: &Path) -> Result<(), String> {
-    let Some(jobs_dist) = std::env::var_os("DECLIC_JOBS_DIST").map(PathBuf::from) else {
-        return Err(
-            "DECLIC_JOBS_DIST is not set: build with scripts/build (it builds jobs.html first)"
-                .into(),
-        );
+/// Copies another entry's build (`$DECLIC_<NAME>_DIST`, its page built as
+/// `index.html`) into the staging dir, its page renamed to the entry's.
+fn merge_entry(staging: &Path, entry: Entry) -> Result<(), String> {
+    let name = entry.html().trim_end_matches(".html");
+    let variable = format!("DECLIC_{}_DIST", name.to_uppercase());
+    let Some(dist) = std::env::var_os(&variable).map(PathBuf::from) else {
+        return Err(format!(
+            "{variable} is not set: build with scripts/build (it builds {} first)",
+            entry.html()
+        ));
     };
-    if !jobs_dist.join("index.html").is_file() {
+    if !dist.join("index.html").is_file() {
         return Err(format!(
             "{} has no index.html: build with scripts/build",
-            jobs_dist.display()
+            dist.display()
         ));
     }
-    for path in walk(&jobs_dist)? {
-        let relative = path.strip_prefix(&jobs_dist).map_err(|e| e.to_string())?;
+    for path in walk(&dist)? {
+        let relative = path.strip_prefix(&dist).map_err(|e| e.to_string())?;
         let target = if relative == Path::new("index.html") {
-            staging.join(Entry::Jobs.html())
+            staging.join(entry.html())
         } else {
             staging.join(relative)
         };
@@ -133,10 +140,11 @@ fn write_content(staging: &Path) -> Result<(), String> {
 }
 
 /// Which page serves a navigation, for the service worker: the paths of
-/// each entry's screens ([`Entry::screens`]); every other path gets the main
+/// each entry's screens ([`Entry::screens`]), and the prefixes of those
+/// with a parameter (a path ending in `/`); every other path gets the main
 /// entry's page. JSON, as `sw.js` reads it (`appShell`).
 fn entry_pages() -> serde_json::Value {
-    let paths: Vec<(String, String)> = Entry::ALL
+    let screens: Vec<(String, String)> = Entry::ALL
         .into_iter()
         .flat_map(|entry| {
             entry
@@ -145,7 +153,14 @@ fn entry_pages() -> serde_json::Value {
                 .map(move |screen| (screen.path(), format!("/{}", entry.html())))
         })
         .collect();
-    serde_json::json!({ "default": format!("/{}", Entry::Main.html()), "paths": paths })
+    let (prefixes, paths): (Vec<_>, Vec<_>) = screens
+        .into_iter()
+        .partition(|(path, _)| path.ends_with('/'));
+    serde_json::json!({
+        "default": format!("/{}", Entry::Main.html()),
+        "paths": paths,
+        "prefixes": prefixes,
+    })
 }
 
 fn write_entry_pages(staging: &Path) -> Result<(), String> {
@@ -300,15 +315,20 @@ mod tests {
 
     /// The page `sw.js`'s `appShell` picks for a navigation to `path`, with
     /// the mapping postbuild writes: trailing slashes dropped, then the
-    /// path's page, else the default.
+    /// path's page, else the page of a prefix it starts with, else the
+    /// default.
     fn page_for(pages: &serde_json::Value, path: &str) -> String {
         let path = path.trim_end_matches('/');
-        pages["paths"]
-            .as_array()
-            .unwrap()
-            .iter()
+        let pairs = |key: &str| pages[key].as_array().unwrap().clone();
+        pairs("paths")
+            .into_iter()
             .find(|pair| pair[0] == path)
-            .map_or(&pages["default"], |pair| &pair[1])
+            .or_else(|| {
+                pairs("prefixes")
+                    .into_iter()
+                    .find(|pair| path.starts_with(pair[0].as_str().unwrap()))
+            })
+            .map_or(pages["default"].clone(), |pair| pair[1].clone())
             .as_str()
             .unwrap()
             .to_string()
@@ -324,6 +344,9 @@ mod tests {
             assert_eq!(page_for(&pages, &format!("{path}/")), expected, "{path}/");
         }
         assert_eq!(page_for(&pages, "/mon-cv"), "/jobs.html");
+        assert_eq!(page_for(&pages, "/s-entrainer"), "/practice.html");
+        assert_eq!(page_for(&pages, "/s-entrainer/arnaque"), "/practice.html");
+        assert_eq!(page_for(&pages, "/competences"), "/index.html");
         assert_eq!(page_for(&pages, "/"), "/index.html");
     }
 

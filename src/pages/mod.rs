@@ -47,6 +47,20 @@ pub fn job_screen(route: Route) -> AnyView {
     view! { {nav} {screen} }.into_any()
 }
 
+/// The practice entry's screen for a route (`practice.html`): the list of
+/// simulations or one of them.
+pub fn practice_screen(route: Route) -> AnyView {
+    match route {
+        Route::Simulation { id } => match crate::catalogue::simulation(&id) {
+            Some(summary) => {
+                view! { <simulation::SimulationScreen summary=summary.clone() /> }.into_any()
+            }
+            None => view! { <not_found::NotFound /> }.into_any(),
+        },
+        _ => view! { <simulation::Practice /> }.into_any(),
+    }
+}
+
 /// The view for a route.
 pub fn screen(route: Route) -> AnyView {
     match route {
@@ -64,9 +78,14 @@ pub fn screen(route: Route) -> AnyView {
         },
         Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
         Route::MyPath => view! { <my_path::MyPath /> }.into_any(),
-        // Served by another entry (jobs.html); the main app only ever gets
-        // here if that page failed to load, so it offers the way in.
-        route @ (Route::Cv | Route::Letter | Route::Interview) => {
+        // Served by another entry (jobs.html, practice.html); the main app
+        // only ever gets here if that page failed to load, so it offers the
+        // way in.
+        route @ (Route::Cv
+        | Route::Letter
+        | Route::Interview
+        | Route::Practice
+        | Route::Simulation { .. }) => {
             let title = title(&route).unwrap_or_default();
             view! {
                 <h1 tabindex="-1">{title.clone()}</h1>
@@ -74,13 +93,6 @@ pub fn screen(route: Route) -> AnyView {
             }
             .into_any()
         }
-        Route::Practice => view! { <simulation::Practice /> }.into_any(),
-        Route::Simulation { id } => match crate::catalogue::simulation(&id) {
-            Some(summary) => {
-                view! { <simulation::SimulationScreen summary=summary.clone() /> }.into_any()
-            }
-            None => view! { <not_found::NotFound /> }.into_any(),
-        },
         Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
     }
 }

@@ -101,36 +101,47 @@ impl Route {
 /// CV", the letter, the interview) are a second entry (`jobs.html`, its own
 /// wasm): their forms, coaching, preview and PDF would otherwise weigh on
 /// every learner's first visit (about 65 KB brotli, measured), and most
-/// learners come for the lessons. Going from one entry to the other is a
-/// normal page load; the service worker has both offline.
+/// learners come for the lessons. The practice simulations are a third
+/// (`practice.html`): their model and seven replicas weigh about 143 KB
+/// brotli (measured), more than the rest of the main app. Going from one
+/// entry to another is a normal page load; the service worker has them all
+/// offline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     Main,
     /// The job tools: CV, letter, interview.
     Jobs,
+    /// The practice simulations ("S'entraîner").
+    Practice,
 }
 
-/// The screens of the job-tools entry. Screens without a parameter only, so
-/// the list of their paths is complete (the service worker gets it).
+/// The screens of the job-tools entry.
 static JOB_SCREENS: [Route; 3] = [Route::Cv, Route::Letter, Route::Interview];
+/// The screens of the practice entry. A screen with a parameter is listed
+/// with an empty one: it stands for every value (see [`Entry::screens`]).
+static PRACTICE_SCREENS: [Route; 2] = [Route::Practice, Route::Simulation { id: String::new() }];
 
 impl Entry {
-    pub const ALL: [Entry; 2] = [Entry::Main, Entry::Jobs];
+    pub const ALL: [Entry; 3] = [Entry::Main, Entry::Jobs, Entry::Practice];
 
     /// The file, at the site root, that starts this entry.
     pub fn html(self) -> &'static str {
         match self {
             Entry::Main => "index.html",
             Entry::Jobs => "jobs.html",
+            Entry::Practice => "practice.html",
         }
     }
 
     /// The screens this entry serves. The main entry serves every screen
-    /// not listed by another entry, so its list is empty.
+    /// not listed by another entry, so its list is empty. A screen with a
+    /// parameter is listed with an empty one, so its path ends with `/`:
+    /// the service worker takes such a path as a prefix.
     pub fn screens(self) -> &'static [Route] {
         match self {
             Entry::Main => &[],
             Entry::Jobs => &JOB_SCREENS,
+            Entry::Practice => &PRACTICE_SCREENS,
         }
     }
 }
@@ -139,8 +150,8 @@ impl Route {
     /// Which entry serves this screen. `src/bin/postbuild.rs` writes the
     /// same mapping into the service worker, from [`Entry::screens`].
     pub fn entry(&self) -> Entry {
-        // Listed screens have no parameter: the variant is the screen (and
-        // comparing variants keeps the main wasm small).
+        // The variant is the screen, whatever its parameter (and comparing
+        // variants keeps the main wasm small).
         let variant = std::mem::discriminant(self);
         Entry::ALL
             .into_iter()
@@ -294,26 +305,39 @@ mod tests {
             "/competences/a/quiz",
             "/faire-le-point",
             "/mon-parcours",
-            "/s-entrainer",
-            "/s-entrainer/a",
+            "/s-entrainer/A",
             "/x",
         ] {
             assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");
         }
+        for path in ["/s-entrainer", "/s-entrainer/", "/s-entrainer/a"] {
+            assert_eq!(Route::parse(path).entry(), Entry::Practice, "{path}");
+        }
+        assert_eq!(Entry::Practice.html(), "practice.html");
     }
 
     #[test]
-    fn every_screen_of_another_entry_has_a_fixed_path() {
-        // The service worker gets these paths as a list: a screen with a
-        // parameter could not be listed.
+    fn every_screen_of_another_entry_has_a_path_or_a_prefix() {
+        // The service worker gets these paths as a list: a screen without a
+        // parameter by its path, one with a parameter by the prefix its
+        // empty parameter leaves (a trailing `/`).
         for entry in Entry::ALL {
             for screen in entry.screens() {
                 assert_eq!(screen.entry(), entry, "{screen:?}");
-                assert_eq!(&Route::parse(&screen.path()), screen, "{screen:?}");
+                let path = screen.path();
+                if !path.ends_with('/') {
+                    assert_eq!(&Route::parse(&path), screen, "{screen:?}");
+                }
             }
         }
         for route in Route::examples() {
-            let listed = Entry::ALL.iter().any(|e| e.screens().contains(&route));
+            let path = route.path();
+            let listed = Entry::ALL.iter().any(|e| {
+                e.screens().iter().any(|s| {
+                    let listed = s.path();
+                    listed == path || (listed.ends_with('/') && path.starts_with(&listed))
+                })
+            });
             assert_eq!(listed, route.entry() != Entry::Main, "{route:?}");
         }
     }
