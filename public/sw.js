@@ -37,7 +37,30 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  // "Tout effacer" and "J'ai terminé" (src/device_data.rs): keep only the
+  // files of this build, which are the same for every learner, so the app
+  // still works offline; anything else cached may be personal. Answers on
+  // the port the page sent.
+  if (event.data === "erase-personal") {
+    event.waitUntil(
+      erasePersonal().then(
+        () => event.ports[0]?.postMessage("erased"),
+        (error) => event.ports[0]?.postMessage(`failed: ${error}`),
+      ),
+    );
+  }
 });
+
+async function erasePersonal() {
+  const keys = await caches.keys();
+  // Other caches than the builds' (a newer build's cache, waiting to
+  // install, starts with PREFIX too and holds only its own files).
+  await Promise.all(keys.filter((k) => !k.startsWith(PREFIX)).map((k) => caches.delete(k)));
+  const cache = await caches.open(CACHE);
+  const build = new Set(MANIFEST.files.map(([url]) => new URL(url, self.location.origin).href));
+  const requests = await cache.keys();
+  await Promise.all(requests.filter((r) => !build.has(r.url)).map((r) => cache.delete(r)));
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;

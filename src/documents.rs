@@ -116,7 +116,7 @@ where
 
 /// Runs `read` once, as soon as the learner's database is open: one async
 /// read, whose result the caller's signal receives.
-fn when_loaded(read: impl std::future::Future<Output = ()> + 'static) {
+pub(crate) fn when_loaded(read: impl std::future::Future<Output = ()> + 'static) {
     let learner = expect_context::<crate::learner::Learner>();
     let read = StoredValue::new_local(Some(read));
     Effect::new(move |_| {

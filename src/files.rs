@@ -66,35 +66,49 @@ fn share_data(
 
 /// Hands bytes to the browser as a downloaded file.
 pub fn save_file(bytes: &[u8], name: &str, mime: &str) {
+    let _ = try_save_file(bytes, name, mime);
+}
+
+/// [`save_file`], telling whether the browser could make the file: `Err`
+/// with the DOM error's name when it could not (no room left for it, most
+/// often). Once the download has started, the browser reports the rest.
+pub fn try_save_file(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
+        let error_name = |e: wasm_bindgen::JsValue| {
+            e.dyn_ref::<web_sys::DomException>()
+                .map(|e| e.name())
+                .unwrap_or_else(|| "Error".into())
+        };
         let array = js_sys::Uint8Array::from(bytes);
         let parts = js_sys::Array::of1(&array);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return;
-        };
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            if let Ok(a) = document.create_element("a") {
-                let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-                a.set_href(&url);
-                a.set_download(name);
-                a.click();
-            }
-        }
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+            .map_err(error_name)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(error_name)?;
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| "no document".to_string())?;
+        let a: web_sys::HtmlAnchorElement = document
+            .create_element("a")
+            .map_err(error_name)?
+            .unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
         // Revoke later: the download has started from the URL by then.
         crate::clock::after(60_000, move || {
             let _ = web_sys::Url::revoke_object_url(&url);
         });
+        Ok(())
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (bytes, name, mime);
+    {
+        let _ = (bytes, name, mime);
+        Ok(())
+    }
 }
 
 /// The browser's print dialog (the print stylesheet prints the preview).

@@ -8,7 +8,7 @@
 //! a navigation), `title` (document title), `pwa` (service worker, online status), `speech`
 //! (read-aloud), `content_loader` (fetch), `storage` (IndexedDB),
 //! `learner` (progress events, clock), `documents` (documents written by the
-//! learner), `pdf_engine` (the PDF worker), `perf` (bench marks), `start` below, and `app::focus_soon`
+//! learner), `pdf_engine` (the PDF worker), `device_data` (export and erase of everything the device holds), `perf` (bench marks), `start` below, and `app::focus_soon`
 //! (focus after a navigation or an answer). So views also render natively,
 //! which the build uses to prerender the home screen.
 //! `tests/views_do_not_call_the_browser.rs` fails if `pages/` names one of
@@ -19,6 +19,7 @@ pub mod app;
 pub mod catalogue;
 pub mod clock;
 pub mod content_loader;
+pub mod device_data;
 pub mod documents;
 pub mod files;
 pub mod learner;

@@ -81,6 +81,8 @@ mod browser {
     use super::*;
     use js_sys::{Array, Function, Object, Promise, Reflect};
     use rexie::{ObjectStore, Rexie, TransactionMode};
+    use std::cell::RefCell;
+    use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -130,10 +132,26 @@ mod browser {
         PAGE_DB.with(|c| *c.borrow_mut() = Some(db));
     }
 
+    /// Forgets the page's database (after [`Db::close`], before it is
+    /// deleted): nothing of this page writes to it again.
+    pub(crate) fn forget_page_db() -> Option<std::rc::Rc<Db>> {
+        PAGE_DB.with(|c| c.borrow_mut().take())
+    }
+
     /// An open database: rexie for reads, a raw connection for durable writes.
     pub struct Db {
-        rexie: Rexie,
+        /// Shared with the raw connection's `versionchange` handler, which
+        /// closes both: rexie does not let us listen on its own connection,
+        /// and one open connection would block another tab's upgrade or
+        /// erase (`device_data::erase_device`).
+        rexie: Rc<RefCell<Option<Rexie>>>,
         raw: IdbDatabase,
+    }
+
+    /// Every record of one store with its key, in key order.
+    pub struct StoreDump {
+        pub store: String,
+        pub records: Vec<(JsValue, JsValue)>,
     }
 
     /// Opens the database, creating or upgrading it to [`DB_VERSION`].
@@ -149,13 +167,15 @@ mod browser {
                 web_sys::console::warn_1(&format!("IndexedDB open: {e}").into());
                 StorageError::Unavailable
             })?;
-        let raw = open_raw().await?;
+        let rexie = Rc::new(RefCell::new(Some(rexie)));
+        let raw = open_raw(rexie.clone()).await?;
         Ok(Db { rexie, raw })
     }
 
     /// The same database, already upgraded by rexie, opened without a
-    /// version. Closes itself when a newer app upgrades the schema.
-    async fn open_raw() -> Result<IdbDatabase, StorageError> {
+    /// version. Closes itself and rexie's connection when a newer app
+    /// upgrades the schema or the database is deleted (another tab's erase).
+    async fn open_raw(rexie: Rc<RefCell<Option<Rexie>>>) -> Result<IdbDatabase, StorageError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or(StorageError::Unavailable)?;
@@ -174,19 +194,63 @@ mod browser {
             .map_err(|_| StorageError::Unavailable)?
             .unchecked_into();
         let to_close = db.clone();
-        let on_version_change = Closure::<dyn Fn()>::new(move || to_close.close());
+        let on_version_change = Closure::<dyn Fn()>::new(move || {
+            to_close.close();
+            if let Some(rexie) = rexie.borrow_mut().take() {
+                rexie.close();
+            }
+        });
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         on_version_change.forget();
         Ok(db)
     }
 
     impl Db {
+        /// Closes both connections (nothing can be read or written through
+        /// this `Db` afterwards).
+        pub fn close(&self) {
+            self.raw.close();
+            if let Some(rexie) = self.rexie.borrow_mut().take() {
+                rexie.close();
+            }
+        }
+
+        /// A read transaction on rexie's connection, unless it was closed.
+        fn read(&self, stores: &[&str]) -> Result<rexie::Transaction, StorageError> {
+            match self.rexie.borrow().as_ref() {
+                Some(rexie) => rexie
+                    .transaction(stores, TransactionMode::ReadOnly)
+                    .map_err(rexie_error),
+                None => Err(StorageError::Unavailable),
+            }
+        }
+
+        /// Every store with its records and their keys, read in one
+        /// transaction (a consistent picture), for "Mes données".
+        pub async fn dump(&self) -> Result<Vec<StoreDump>, StorageError> {
+            let names = match self.rexie.borrow().as_ref() {
+                Some(rexie) => rexie.store_names(),
+                None => return Err(StorageError::Unavailable),
+            };
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let tx = self.read(&refs)?;
+            let mut dump = Vec::with_capacity(names.len());
+            for name in &names {
+                let store = tx.store(name).map_err(rexie_error)?;
+                // Both in key order, in one transaction: they pair up.
+                let keys = store.get_all_keys(None, None).await.map_err(rexie_error)?;
+                let values = store.get_all(None, None).await.map_err(rexie_error)?;
+                dump.push(StoreDump {
+                    store: name.clone(),
+                    records: keys.into_iter().zip(values).collect(),
+                });
+            }
+            Ok(dump)
+        }
+
         /// Every record of a store, as stored.
         pub async fn all(&self, store: &str) -> Result<Vec<JsValue>, StorageError> {
-            let tx = self
-                .rexie
-                .transaction(&[store], TransactionMode::ReadOnly)
-                .map_err(rexie_error)?;
+            let tx = self.read(&[store])?;
             let records = tx
                 .store(store)
                 .map_err(rexie_error)?
@@ -198,10 +262,7 @@ mod browser {
 
         /// One record of a store with out-of-line keys.
         pub async fn get(&self, store: &str, key: &str) -> Result<Option<JsValue>, StorageError> {
-            let tx = self
-                .rexie
-                .transaction(&[store], TransactionMode::ReadOnly)
-                .map_err(rexie_error)?;
+            let tx = self.read(&[store])?;
             tx.store(store)
                 .map_err(rexie_error)?
                 .get(JsValue::from_str(key))

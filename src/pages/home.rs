@@ -21,6 +21,7 @@ pub fn Home() -> impl IntoView {
                 <MenuEntry to=Route::Map title="Toutes les compétences" text="Choisir une leçon librement." icon=Icon::Grid />
                 <MenuEntry to=Route::Practice title="S'entraîner" text="Faire comme en vrai, sans risque." icon=Icon::Practice />
                 <MenuEntry to=Route::Cv title="Mon CV" text="CV, lettre de motivation, entretien." icon=Icon::Cv />
+                <MenuEntry to=Route::MyData title="Mes données" text="Les télécharger ou tout effacer." icon=Icon::MyData />
             </ul>
         </nav>
         <MyProgress />
@@ -34,6 +35,7 @@ enum Icon {
     Grid,
     Practice,
     Cv,
+    MyData,
 }
 
 #[component]
@@ -59,6 +61,8 @@ fn icon_svg(icon: Icon) -> impl IntoView {
         Icon::Grid => "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
         Icon::Practice => "M4 5h16v11H9l-5 4zM8 9h8M8 12h5",
         Icon::Cv => "M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8M9 9h3",
+        // A padlock: what is kept, and who holds the key.
+        Icon::MyData => "M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4M12 15v2",
     };
     view! {
         <svg viewBox="0 0 24 24" width="32" height="32" fill="none" stroke="currentColor"

@@ -7,6 +7,7 @@ mod interview;
 mod lesson;
 mod letter;
 mod map;
+mod my_data;
 mod my_path;
 mod not_found;
 mod pdf_buttons;
@@ -78,6 +79,7 @@ pub fn screen(route: Route) -> AnyView {
         },
         Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
         Route::MyPath => view! { <my_path::MyPath /> }.into_any(),
+        Route::MyData => view! { <my_data::MyData /> }.into_any(),
         // Served by another entry (jobs.html, practice.html); the main app
         // only ever gets here if that page failed to load, so it offers the
         // way in.
@@ -116,6 +118,7 @@ pub fn title(route: &Route) -> Option<String> {
         ),
         Route::Positioning => Some("Faire le point".into()),
         Route::MyPath => Some("Mon parcours".into()),
+        Route::MyData => Some("Mes données".into()),
         Route::Cv => Some("Mon CV".into()),
         Route::Letter => Some("Ma lettre de motivation".into()),
         Route::Interview => Some("Préparer un entretien".into()),

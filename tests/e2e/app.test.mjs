@@ -29,7 +29,7 @@ describe("first visit", () => {
     await waitForApp(page);
     assert.equal(await page.locator("h1").innerText(), "Bienvenue sur Déclic");
     const entries = await page.locator(".entry strong").allInnerTexts();
-    assert.deepEqual(entries, ["Faire le point", "Mon parcours", "Toutes les compétences", "S'entraîner", "Mon CV"]);
+    assert.deepEqual(entries, ["Faire le point", "Mon parcours", "Toutes les compétences", "S'entraîner", "Mon CV", "Mes données"]);
     assert.equal(await page.title(), "Déclic – apprendre le numérique");
     await expectAccessible(page, "home");
     await screenshot(page, "home");

@@ -332,3 +332,62 @@ export async function openAppOffline(cleanups) {
   await opened.context.setOffline(true);
   return opened;
 }
+
+/// Everything the app keeps on this browser profile for the page's origin,
+/// read from the page (every IndexedDB database with every store's records,
+/// localStorage, sessionStorage, every Cache Storage entry with its text)
+/// and, independently, from the DevTools protocol (database and cache
+/// names). Fails if any of `strings` (a learner's name, their device id…)
+/// appears anywhere in it, and returns what it saw for further checks.
+export async function assertNoPersonalTraces(page, strings) {
+  const seen = await page.evaluate(async () => {
+    const request = (r) =>
+      new Promise((ok, fail) => {
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+    const databases = [];
+    for (const { name } of await indexedDB.databases()) {
+      const db = await request(indexedDB.open(name));
+      const stores = {};
+      for (const store of db.objectStoreNames) {
+        const tx = db.transaction(store);
+        stores[store] = {
+          keys: await request(tx.objectStore(store).getAllKeys()),
+          values: await request(tx.objectStore(store).getAll()),
+        };
+      }
+      db.close();
+      databases.push({ name, stores });
+    }
+    const cacheList = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      const entries = [];
+      for (const req of await cache.keys()) {
+        const response = await cache.match(req);
+        const type = response.headers.get("content-type") ?? "";
+        const text = /json|text|javascript|html|svg|xml/.test(type) ? await response.text() : "";
+        entries.push({ url: req.url, text });
+      }
+      cacheList.push({ name, entries });
+    }
+    return {
+      databases,
+      localStorage: Object.fromEntries(Object.entries(localStorage)),
+      sessionStorage: Object.fromEntries(Object.entries(sessionStorage)),
+      caches: cacheList,
+    };
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const securityOrigin = new URL(page.url()).origin;
+  const { databaseNames } = await cdp.send("IndexedDB.requestDatabaseNames", { securityOrigin });
+  const { caches: cdpCaches } = await cdp.send("CacheStorage.requestCacheNames", { securityOrigin });
+  await cdp.detach();
+  seen.cdp = { databaseNames, cacheNames: cdpCaches.map((c) => c.cacheName) };
+  const text = JSON.stringify(seen);
+  for (const s of strings) {
+    assert.ok(s && !text.includes(s), `${JSON.stringify(s)} is still in the browser profile`);
+  }
+  return seen;
+}

@@ -21,6 +21,7 @@ pub mod content;
 pub mod cv;
 pub mod date;
 pub mod email;
+pub mod export;
 pub mod interview;
 pub mod lessons;
 pub mod letter;

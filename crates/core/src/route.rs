@@ -22,6 +22,9 @@ pub enum Route {
     /// `/mon-parcours` — "Mon parcours": the lessons proposed to the
     /// learner after the positioning test.
     MyPath,
+    /// `/mes-donnees` — "Mes données": what the device holds, its export
+    /// and its erase.
+    MyData,
     /// `/mon-cv` — the CV builder.
     Cv,
     /// `/ma-lettre` — the spontaneous application letter.
@@ -61,6 +64,7 @@ impl Route {
             },
             ["faire-le-point"] => Route::Positioning,
             ["mon-parcours"] => Route::MyPath,
+            ["mes-donnees"] => Route::MyData,
             ["mon-cv"] => Route::Cv,
             ["ma-lettre"] => Route::Letter,
             ["entretien"] => Route::Interview,
@@ -85,6 +89,7 @@ impl Route {
             Route::Quiz { competence } => format!("/competences/{competence}/quiz"),
             Route::Positioning => "/faire-le-point".into(),
             Route::MyPath => "/mon-parcours".into(),
+            Route::MyData => "/mes-donnees".into(),
             Route::Cv => "/mon-cv".into(),
             Route::Letter => "/ma-lettre".into(),
             Route::Interview => "/entretien".into(),
@@ -181,6 +186,7 @@ impl Route {
             },
             Route::Positioning,
             Route::MyPath,
+            Route::MyData,
             Route::Cv,
             Route::Letter,
             Route::Interview,
@@ -198,6 +204,7 @@ impl Route {
                 | Route::Quiz { .. }
                 | Route::Positioning
                 | Route::MyPath
+                | Route::MyData
                 | Route::Cv
                 | Route::Letter
                 | Route::Interview
@@ -263,6 +270,7 @@ mod tests {
             ("/competences/email/quiz/2", Route::NotFound),
             ("/faire-le-point", Route::Positioning),
             ("/mon-parcours?x=1", Route::MyPath),
+            ("/mes-donnees/", Route::MyData),
             ("/mon-cv#haut", Route::Cv),
             ("/s-entrainer", Route::Practice),
             (
@@ -306,6 +314,7 @@ mod tests {
             "/faire-le-point",
             "/mon-parcours",
             "/s-entrainer/A",
+            "/mes-donnees",
             "/x",
         ] {
             assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");
