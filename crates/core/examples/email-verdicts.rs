@@ -33,7 +33,7 @@ fn main() {
             agree += 1;
         } else {
             disagreements.push(format!(
-                "  line {:>3}: {:<40} {} {} → expected {} {}, got {} {}",
+                "  line {:>3}: {:<40} {} {} → expected {} {}, got {} {}{}",
                 row.line,
                 row.address,
                 row.first_name,
@@ -41,7 +41,8 @@ fn main() {
                 row.verdict,
                 row.fix,
                 got,
-                fix
+                fix,
+                if row.known_miss { " (known miss)" } else { "" }
             ));
         }
     }

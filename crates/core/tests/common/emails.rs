@@ -44,13 +44,8 @@ pub fn verdict(row: &Row) -> (&'static str, String) {
     match check_email_for(row.address, row.first_name, row.last_name) {
         EmailCheck::Empty => ("empty", String::new()),
         EmailCheck::Invalid { .. } => ("invalid", String::new()),
-        EmailCheck::Unprofessional { reasons }
-            if reasons
-                .iter()
-                .all(|r| matches!(r, declic_core::email::EmailIssue::BirthYear(_))) =>
-        {
-            ("remark", String::new())
-        }
+        EmailCheck::Typo { suggestion } => ("typo", suggestion),
+        check @ EmailCheck::Unprofessional { .. } if check.is_remark() => ("remark", String::new()),
         EmailCheck::Unprofessional { .. } => ("unpro", String::new()),
         EmailCheck::Professional => ("ok", String::new()),
     }
