@@ -10,7 +10,7 @@ use crate::advice;
 use crate::date::MonthYear;
 use crate::email::{check_email_for, suggest_address, typo_question, EmailCheck};
 use crate::lessons;
-use crate::phone::normalize_phone;
+use crate::phone::{normalize_phone, phone_fix};
 use crate::text::{is_blank, slug};
 
 /// One piece of the CV coach's advice.
@@ -144,10 +144,17 @@ fn identity_advice(cv: &Cv, out: &mut Vec<Advice>) {
         ));
     } else {
         match normalize_phone(&id.phone) {
-            Err(error) => out.push(Advice::problem(
-                Target::Phone,
-                format!("Ce numéro ne semble pas correct. {}", error.message()),
-            )),
+            Err(error) => {
+                let advice = Advice::problem(
+                    Target::Phone,
+                    format!("Ce numéro ne semble pas correct. {}", error.message()),
+                );
+                // An O typed for a zero: the number meant, ready to use.
+                out.push(match phone_fix(&id.phone) {
+                    Some(fixed) => advice.with_suggestion(fixed),
+                    None => advice,
+                });
+            }
             Ok(normal) if normal != id.phone.trim() => out.push(
                 Advice::suggestion(
                     Target::Phone,
@@ -515,6 +522,10 @@ mod tests {
             ),
             ("", Some((AdviceLevel::Suggestion, None))),
             ("06 12 34", Some((AdviceLevel::Problem, None))),
+            (
+                "O6 12 34 56 78",
+                Some((AdviceLevel::Problem, Some("06 12 34 56 78"))),
+            ),
         ];
         for (phone, expected) in cases {
             cv.identity.phone = phone.into();
