@@ -23,6 +23,7 @@
 pub mod domain;
 pub mod heuristics;
 pub mod names;
+pub mod prompt;
 pub mod shape;
 mod sorted;
 pub mod syntax;
@@ -31,6 +32,7 @@ pub mod words;
 pub use domain::{check_domain, DomainCheck};
 pub use heuristics::{EmailIssue, MAX_EMAIL_DIGITS, MAX_EMAIL_SYMBOLS};
 pub use names::{holds_name, suggest_address};
+pub use prompt::{email_prompt, EmailPrompt, PromptKind};
 pub use syntax::EmailError;
 
 use crate::text::{fold, is_blank, slug};
