@@ -15,7 +15,7 @@ describe("the e-mail coach", () => {
     await page.getByLabel("Prénom").waitFor();
     await page.getByLabel("Prénom").fill("Awa");
     await page.getByLabel("Nom", { exact: true }).fill("N'Diaye");
-    const email = page.getByLabel("Adresse e-mail");
+    const email = page.getByLabel("Adresse e-mail", { exact: true });
     const prompt = page.locator(".email-prompt [role=group]");
 
     // A typo in the domain: nothing while typing, the question once the field is left.
@@ -52,8 +52,8 @@ describe("the e-mail coach", () => {
     // After a reload, still not asked again.
     await page.reload();
     await waitForApp(page);
-    await page.getByLabel("Adresse e-mail").waitFor();
-    assert.equal(await page.getByLabel("Adresse e-mail").inputValue(), "bogoss93@gmail.com");
+    await page.getByLabel("Adresse e-mail", { exact: true }).waitFor();
+    assert.equal(await page.getByLabel("Adresse e-mail", { exact: true }).inputValue(), "bogoss93@gmail.com");
     await page.locator(".email-prompt").waitFor({ state: "attached" });
     assert.equal(await prompt.count(), 0, "answered before the reload");
 
@@ -68,7 +68,7 @@ describe("the e-mail coach", () => {
   it("asks about a pseudonym in the letter, whose address comes from a CV without a name", async () => {
     const { server, page } = await openAppOffline(cleanups);
     await page.goto(server.url + "/mon-cv");
-    await page.getByLabel("Adresse e-mail").fill("petitchat75@gmail.com");
+    await page.getByLabel("Adresse e-mail", { exact: true }).fill("petitchat75@gmail.com");
     await page.getByLabel("Ville").focus();
     await page.locator(".save-status .saved").waitFor();
     await page.getByRole("link", { name: "Ma lettre" }).click();
