@@ -8,6 +8,7 @@ use crate::clock;
 use crate::documents::{self, Editor};
 use crate::learner::SaveIndicator;
 use crate::pages::advice_notes::{AdviceNote, AllAdvice};
+use crate::pages::cv::email_prompt::EmailPrompt;
 use crate::pages::pdf_buttons::PdfButtons;
 use crate::pdf_engine::Request;
 use declic_core::advice::AdviceLevel;
@@ -39,6 +40,17 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv, today: Date) -> impl IntoView {
     let cv = StoredValue::new(cv);
     let advice = Memo::new(move |_| letter.with(|l| cv.with_value(|cv| coach(l, cv))));
     let saver = editor.saver;
+    // The sender's address comes from the CV: the same prompt as the CV's,
+    // and its one-tap fix is saved in the CV.
+    let cv_editor = documents::open_editor::<Cv>("cv");
+    let cv_email = RwSignal::new(cv.with_value(|c| c.identity.email.clone()));
+    let use_email = Callback::new(move |address: String| {
+        if let Some(cv_editor) = cv_editor.get_untracked() {
+            cv_editor.edit(|c| c.identity.email = address.clone());
+        }
+        cv.update_value(|c| c.identity.email = address.clone());
+        cv_email.set(address);
+    });
     let field = move |id: &'static str,
                       label: &'static str,
                       hint: &'static str,
@@ -80,6 +92,9 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv, today: Date) -> impl IntoView {
     };
     view! {
         <SaveIndicator status=saver.status() on_retry=move |_| saver.retry() />
+        <EmailPrompt address=cv_email show_address=true on_use=use_email
+            first_name=cv.with_value(|c| c.identity.first_name.clone())
+            last_name=cv.with_value(|c| c.identity.last_name.clone()) />
         <section class="cv-section" aria-labelledby="lettre-entreprise">
             <h2 id="lettre-entreprise">"L'entreprise"</h2>
             {field("lettre-company", "Nom de l'entreprise", "Par exemple\u{a0}: Boulangerie Dupont", LetterTarget::Company, |l| l.company.clone(), |l, v| l.company = v, false)}

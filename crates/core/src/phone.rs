@@ -20,8 +20,12 @@ pub enum PhoneError {
     /// Ten digits that do not start with 0 then 1 to 9.
     BadStart,
     /// An international number with a country code other than France's
-    /// (+33) or its overseas départements'.
+    /// (+33) or its overseas territories'.
     NotFrench,
+    /// A 08 number: a service's line (free or paying), not a person's.
+    ServiceNumber,
+    /// Twenty digits that read as two numbers one after the other.
+    TwoNumbers,
 }
 
 impl PhoneError {
@@ -47,6 +51,12 @@ impl PhoneError {
             PhoneError::NotFrench => "Ce numéro ne semble pas français. \
                 Écrivez un numéro qui commence par 0 ou par +33."
                 .into(),
+            PhoneError::ServiceNumber => "Un numéro qui commence par 08 est celui d'un service, \
+                pas d'une personne. Écrivez votre numéro de portable ou de domicile."
+                .into(),
+            PhoneError::TwoNumbers => "Il y a deux numéros. Gardez-en un seul, \
+                celui où l'on vous joint le plus facilement."
+                .into(),
         }
     }
 }
@@ -65,14 +75,33 @@ impl std::error::Error for PhoneError {}
 /// learners still write. Their numbers all have 9 digits after the code.
 const FRENCH_COUNTRY_CODES: [&str; 6] = ["33", "262", "590", "594", "596", "269"];
 
+/// French territories with numbers of their own, never written with a
+/// leading 0: the code and how many digits follow. Nouvelle-Calédonie
+/// (+687, 6 digits), Polynésie française (+689, 8 digits), Saint-Pierre-
+/// et-Miquelon (+508, 6 digits), Wallis-et-Futuna (+681, 6 digits).
+const OWN_PLAN_CODES: [(&str, usize); 4] = [("687", 6), ("689", 8), ("508", 6), ("681", 6)];
+
+/// Digits in pairs: "751234" → "75 12 34".
+fn pairs(digits: &str) -> String {
+    let bytes = digits.as_bytes();
+    bytes
+        .chunks(2)
+        .map(|pair| String::from_utf8_lossy(pair).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Writes a French phone number the way French CVs do: "06 12 34 56 78".
 ///
 /// Accepts spaces (also non-breaking), dots, dashes and slashes between
 /// digits; the international forms "+33 6…", "0033 6…", "+33 (0)6…" and the
 /// common slip "+33 06…"; and overseas numbers ("+262 692 12 34 56" →
 /// "06 92 12 34 56"), since from France they are dialled like any other.
-/// Refuses letters, other signs, foreign numbers, wrong lengths, and
-/// national numbers that do not start with 0 then 1 to 9.
+/// The territories with a numbering plan of their own keep their code:
+/// "+687 75 12 34", "+689 87 12 34 56".
+/// Refuses letters, other signs, foreign numbers, wrong lengths, two
+/// numbers typed together, a 08 service number, and national numbers that
+/// do not start with 0 then 1 to 9.
 pub fn normalize_phone(s: &str) -> Result<String, PhoneError> {
     let s = s.trim();
     if s.is_empty() {
@@ -87,7 +116,7 @@ pub fn normalize_phone(s: &str) -> Result<String, PhoneError> {
         match c {
             '0'..='9' => digits.push(c),
             '+' if i == 0 => international = true,
-            '.' | '-' | '/' | '(' | ')' => {}
+            '.' | ',' | '-' | '/' | '(' | ')' => {}
             c if c.is_whitespace() => {}
             other => return Err(PhoneError::UnexpectedCharacter(other)),
         }
@@ -95,10 +124,22 @@ pub fn normalize_phone(s: &str) -> Result<String, PhoneError> {
     if digits.is_empty() {
         return Err(PhoneError::TooShort);
     }
-    if !international {
+    // "00" then a country code; ten digits starting "00" are a slip instead.
+    if !international && digits.len() != 10 {
         if let Some(rest) = digits.strip_prefix("00") {
             digits = rest.to_string();
             international = true;
+        }
+    }
+    if international {
+        for (code, len) in OWN_PLAN_CODES {
+            if let Some(rest) = digits.strip_prefix(code) {
+                return match rest.len() {
+                    n if n < len => Err(PhoneError::TooShort),
+                    n if n > len => Err(PhoneError::TooLong),
+                    _ => Ok(format!("+{code} {}", pairs(rest))),
+                };
+            }
         }
     }
     let national = if international {
@@ -115,6 +156,10 @@ pub fn normalize_phone(s: &str) -> Result<String, PhoneError> {
     } else {
         digits
     };
+    let looks_national = |n: &str| n.starts_with('0') && !n[1..].starts_with('0');
+    if national.len() == 20 && looks_national(&national[..10]) && looks_national(&national[10..]) {
+        return Err(PhoneError::TwoNumbers);
+    }
     match national.len() {
         n if n < 10 => return Err(PhoneError::TooShort),
         n if n > 10 => return Err(PhoneError::TooLong),
@@ -124,8 +169,19 @@ pub fn normalize_phone(s: &str) -> Result<String, PhoneError> {
     if bytes[0] != b'0' || bytes[1] == b'0' {
         return Err(PhoneError::BadStart);
     }
-    let pairs: Vec<&str> = (0..5).map(|k| &national[2 * k..2 * k + 2]).collect();
-    Ok(pairs.join(" "))
+    if bytes[1] == b'8' {
+        return Err(PhoneError::ServiceNumber);
+    }
+    Ok(pairs(&national))
+}
+
+/// The number the learner most likely meant, when letters O stand for
+/// zeros ("O6 12 34 56 78" → "06 12 34 56 78"); `None` otherwise.
+pub fn phone_fix(s: &str) -> Option<String> {
+    if !s.contains(['o', 'O']) {
+        return None;
+    }
+    normalize_phone(&s.replace(['o', 'O'], "0")).ok()
 }
 
 #[cfg(test)]
@@ -195,6 +251,8 @@ mod tests {
             PhoneError::TooLong,
             PhoneError::BadStart,
             PhoneError::NotFrench,
+            PhoneError::ServiceNumber,
+            PhoneError::TwoNumbers,
         ];
         for error in errors {
             let message = error.message();
@@ -207,7 +265,7 @@ mod tests {
         #[test]
         fn normalized_phones_are_stable(s in "[0-9+ ().-]{0,20}") {
             if let Ok(normal) = normalize_phone(&s) {
-                prop_assert_eq!(normal.len(), 14);
+                prop_assert!(normal.len() == 14 || normal.starts_with('+'), "{}", normal);
                 prop_assert_eq!(normalize_phone(&normal), Ok(normal.clone()));
             }
         }

@@ -17,6 +17,9 @@ pub(super) fn TextField(
     #[prop(optional)] kind: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] on_blur: Option<fn(&mut Cv)>,
+    /// Told when the learner leaves the field (the e-mail prompt waits for it).
+    #[prop(optional)]
+    on_leave: Option<Callback<()>>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-aide");
     view! {
@@ -27,7 +30,10 @@ pub(super) fn TextField(
                 aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
                 prop:value=move || editor.doc().with(get)
                 on:input=move |ev| editor.edit(|cv| set(cv, event_target_value(&ev)))
-                on:blur=move |_| if let Some(f) = on_blur { editor.edit(f) } />
+                on:blur=move |_| {
+                    if let Some(f) = on_blur { editor.edit(f) }
+                    if let Some(leave) = on_leave { leave.run(()) }
+                } />
         </p>
     }
 }

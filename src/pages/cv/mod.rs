@@ -12,6 +12,7 @@
 //! - [`entries`]: experiences and education, one generic list;
 //! - [`preview`]: the CV as it will look, and its PDF.
 
+pub mod email_prompt;
 mod entries;
 mod fields;
 mod preview;
@@ -23,6 +24,7 @@ use crate::pages::advice_notes::{AdviceNote, AllAdvice};
 use declic_core::cv::{coach, Advice, AdviceLevel, Cv, Education, Experience, Target};
 use declic_core::date::Date;
 use declic_core::phone::normalize_phone;
+use email_prompt::EmailPrompt;
 use entries::entries_section;
 use fields::{LanguagesSection, ListSection, TextField};
 use leptos::prelude::*;
@@ -93,6 +95,16 @@ fn lines(text: &str) -> Vec<String> {
 
 #[component]
 fn IdentitySection(editor: CvEditor, advice: Memo<Vec<Advice>>) -> impl IntoView {
+    let cv = editor.doc();
+    // The address the e-mail prompt judges: as loaded, then as the learner
+    // leaves the field (not while they type).
+    let left_email = RwSignal::new(cv.with_untracked(|c| c.identity.email.clone()));
+    let leave_email =
+        Callback::new(move |_| left_email.set(cv.with_untracked(|c| c.identity.email.clone())));
+    let use_email = Callback::new(move |address: String| {
+        editor.edit(|c| c.identity.email = address.clone());
+        left_email.set(address);
+    });
     view! {
         <section class="cv-section" aria-labelledby="cv-identite">
             <h2 id="cv-identite">"Identité et contact"</h2>
@@ -109,7 +121,10 @@ fn IdentitySection(editor: CvEditor, advice: Memo<Vec<Advice>>) -> impl IntoView
             <AdviceFor advice=advice target=Target::Phone filled=|cv| !cv.identity.phone.is_empty() />
             <TextField editor=editor label="Adresse e-mail" id="cv-email" kind="email" autocomplete="email"
                 hint="Vous n'en avez pas\u{a0}? Laissez vide."
-                get=|cv| cv.identity.email.clone() set=|cv, v| cv.identity.email = v.trim().to_string() />
+                get=|cv| cv.identity.email.clone() set=|cv, v| cv.identity.email = v.trim().to_string()
+                on_leave=leave_email />
+            <EmailPrompt address=left_email first_name=Signal::derive(move || cv.with(|c| c.identity.first_name.clone()))
+                last_name=Signal::derive(move || cv.with(|c| c.identity.last_name.clone())) on_use=use_email />
             <AdviceFor advice=advice target=Target::Email />
             <TextField editor=editor label="Ville" id="cv-city" autocomplete="address-level2"
                 get=|cv| cv.identity.city.clone() set=|cv, v| cv.identity.city = v />

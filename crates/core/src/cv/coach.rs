@@ -8,9 +8,9 @@ use super::{
 };
 use crate::advice;
 use crate::date::MonthYear;
-use crate::email::{check_email_for, EmailCheck};
+use crate::email::{check_email_for, suggest_address, typo_question, EmailCheck};
 use crate::lessons;
-use crate::phone::normalize_phone;
+use crate::phone::{normalize_phone, phone_fix};
 use crate::text::{is_blank, slug};
 
 /// One piece of the CV coach's advice.
@@ -144,10 +144,17 @@ fn identity_advice(cv: &Cv, out: &mut Vec<Advice>) {
         ));
     } else {
         match normalize_phone(&id.phone) {
-            Err(error) => out.push(Advice::problem(
-                Target::Phone,
-                format!("Ce numéro ne semble pas correct. {}", error.message()),
-            )),
+            Err(error) => {
+                let advice = Advice::problem(
+                    Target::Phone,
+                    format!("Ce numéro ne semble pas correct. {}", error.message()),
+                );
+                // An O typed for a zero: the number meant, ready to use.
+                out.push(match phone_fix(&id.phone) {
+                    Some(fixed) => advice.with_suggestion(fixed),
+                    None => advice,
+                });
+            }
             Ok(normal) if normal != id.phone.trim() => out.push(
                 Advice::suggestion(
                     Target::Phone,
@@ -180,6 +187,15 @@ fn identity_advice(cv: &Cv, out: &mut Vec<Advice>) {
                 ),
             )
             .with_suggestion("Une adresse ressemble à ceci\u{a0}: prenom.nom@fournisseur.fr.")
+            .with_lesson(lessons::EMAIL_BASICS),
+        ),
+        EmailCheck::Typo { suggestion } => out.push(
+            Advice::problem(
+                Target::Email,
+                "La fin de votre adresse a peut-être une faute de frappe. \
+                 Les réponses des employeurs seraient alors perdues.",
+            )
+            .with_suggestion(typo_question(&suggestion))
             .with_lesson(lessons::EMAIL_BASICS),
         ),
         EmailCheck::Unprofessional { reasons } => {
@@ -386,6 +402,15 @@ fn section_rank(kind: SectionKind) -> u8 {
 
 /// "prenom.nom@…", with the learner's names where known.
 fn suggested_address(identity: &Identity) -> String {
+    // At the learner's own provider when the address has one.
+    let domain = identity
+        .email
+        .trim()
+        .rsplit_once('@')
+        .map_or("", |(_, d)| d);
+    if let Some(address) = suggest_address(&identity.first_name, &identity.last_name, domain) {
+        return address;
+    }
     let part = |name: &str, placeholder: &str| {
         let slug = slug(name);
         if slug.is_empty() {
@@ -461,7 +486,7 @@ mod tests {
         assert!(advice.message.contains("«\u{a0}bg\u{a0}» est un surnom."));
         assert_eq!(
             advice.suggestion.as_deref(),
-            Some("Utilisez une adresse comme eloise.le-goff@…. Vous pouvez en créer une gratuitement.")
+            Some("Utilisez une adresse comme eloise.le-goff@gmail.com. Vous pouvez en créer une gratuitement.")
         );
         assert_eq!(advice.lesson, Some("email-creer"));
 
@@ -471,6 +496,15 @@ mod tests {
             .suggestion
             .unwrap()
             .starts_with("Utilisez une adresse comme prenom.le-goff@"));
+
+        cv.identity.email = "eloise.le-goff@gmial.com".into();
+        let advice = only(&cv, Target::Email);
+        assert_eq!(advice.level, AdviceLevel::Problem);
+        assert_message("typo", &advice.message);
+        assert_eq!(
+            advice.suggestion.as_deref(),
+            Some("Vouliez-vous dire eloise.le-goff@gmail.com\u{a0}?")
+        );
 
         cv.identity.email = "eloise.le-goff@gmail.com".into();
         assert!(advice_for(&cv, Target::Email).is_empty());
@@ -488,6 +522,10 @@ mod tests {
             ),
             ("", Some((AdviceLevel::Suggestion, None))),
             ("06 12 34", Some((AdviceLevel::Problem, None))),
+            (
+                "O6 12 34 56 78",
+                Some((AdviceLevel::Problem, Some("06 12 34 56 78"))),
+            ),
         ];
         for (phone, expected) in cases {
             cv.identity.phone = phone.into();

@@ -28,6 +28,12 @@ pub enum EmailIssue {
     RepeatedLetters(char),
     /// A digit in the middle of a word ("b3ll3").
     Leetspeak,
+    /// The learner's name is known, and the address holds neither their
+    /// first nor their last name (see [`super::names::holds_name`]).
+    NameMissing,
+    /// No name is known, and the address is made of ordinary words (see
+    /// [`super::shape`]).
+    Pseudonym,
 }
 
 impl EmailIssue {
@@ -62,7 +68,27 @@ impl EmailIssue {
             EmailIssue::Leetspeak => {
                 "Des chiffres remplacent des lettres. L'adresse est difficile à lire.".into()
             }
+            EmailIssue::NameMissing => "Votre nom n'apparaît pas dans l'adresse. \
+                Un employeur aime voir votre prénom et votre nom."
+                .into(),
+            EmailIssue::Pseudonym => "L'adresse est faite de mots de tous les jours. \
+                Elle ressemble à un pseudo."
+                .into(),
         }
+    }
+
+    /// A remark rather than a fault: the address can stay as it is (a
+    /// birth year only gives the age away).
+    pub fn is_soft(&self) -> bool {
+        matches!(self, EmailIssue::BirthYear(_))
+    }
+
+    /// A word found in one of the tables of [`super::words`].
+    pub fn is_table_word(&self) -> bool {
+        matches!(
+            self,
+            EmailIssue::Nickname(_) | EmailIssue::Joke(_) | EmailIssue::GamerTag(_)
+        )
     }
 }
 
@@ -121,6 +147,16 @@ fn runs(s: &str) -> Vec<Run<'_>> {
     out
 }
 
+/// The runs of letters of a folded part before "@" ("marie.dupont93" →
+/// marie, dupont).
+pub(super) fn letter_runs(s: &str) -> Vec<&str> {
+    runs(s)
+        .into_iter()
+        .filter(|r| r.kind == RunKind::Letters)
+        .map(|r| r.text)
+        .collect()
+}
+
 /// A French département number: 01 to 95, or 971 to 976 overseas.
 fn is_departement(digits: &str) -> bool {
     match (digits.len(), digits.parse::<u16>()) {
@@ -148,7 +184,7 @@ pub(super) fn issues(local: &str, names: &[String]) -> Vec<EmailIssue> {
 
     // Words from the tables, unless the learner's own name explains them.
     for run in runs.iter().filter(|r| r.kind == RunKind::Letters) {
-        for word in table_words(run.text) {
+        for word in table_words(run.text, &name_words) {
             if name_words.iter().any(|n| n.contains(word)) {
                 continue;
             }

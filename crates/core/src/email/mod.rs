@@ -7,18 +7,35 @@
 //!   (nicknames, jokes, a birth year, too many signs…: [`EmailIssue`]),
 //!   reading the part before "@" split into runs of letters and digits;
 //! - [`words`]: the word lists the heuristics look for, kept in data files
-//!   (`data/email-*.txt`) so they can grow without touching the logic.
+//!   (`data/email-*.txt`) so they can grow without touching the logic;
+//! - [`domain`]: the part after "@": a common provider's domain mistyped
+//!   ("gmial.com", "gmail.fr") is a [`EmailCheck::Typo`], an ending that is
+//!   not a real top-level domain an error;
+//! - [`names`]: when the learner's name is known, an address that does not
+//!   hold it is flagged, and the address to suggest is built from it;
+//! - [`shape`]: when no name is known, an address made only of ordinary
+//!   words is a pseudonym (lists of given names, family names and common
+//!   words, `data/names-*.txt`, `data/email-common-words.txt`).
 //!
-//! Pure: no I/O. The CV's coach turns the verdict into advice.
+//! Pure: no I/O. The CV's coach and the app's e-mail prompt turn the
+//! verdict into advice.
 
+pub mod domain;
 pub mod heuristics;
+pub mod names;
+pub mod prompt;
+pub mod shape;
+mod sorted;
 pub mod syntax;
 pub mod words;
 
+pub use domain::{check_domain, DomainCheck};
 pub use heuristics::{EmailIssue, MAX_EMAIL_DIGITS, MAX_EMAIL_SYMBOLS};
+pub use names::{holds_name, suggest_address};
+pub use prompt::{email_prompt, EmailPrompt, PromptKind};
 pub use syntax::EmailError;
 
-use crate::text::slug;
+use crate::text::{fold, is_blank, slug};
 
 /// The verdict on an e-mail address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,11 +46,28 @@ pub enum EmailCheck {
     Invalid {
         reason: EmailError,
     },
+    /// The domain is very likely mistyped ("gmial.com"): every reply
+    /// would be lost. `suggestion` is the address with the domain fixed.
+    Typo {
+        suggestion: String,
+    },
     /// A valid address that may put a recruiter off.
     Unprofessional {
         reasons: Vec<EmailIssue>,
     },
     Professional,
+}
+
+impl EmailCheck {
+    /// Only soft remarks ([`EmailIssue::is_soft`]): the address can stay.
+    pub fn is_remark(&self) -> bool {
+        matches!(self, EmailCheck::Unprofessional { reasons } if reasons.iter().all(EmailIssue::is_soft))
+    }
+}
+
+/// The question a [`EmailCheck::Typo`] asks, in plain French.
+pub fn typo_question(suggestion: &str) -> String {
+    format!("Vouliez-vous dire {suggestion}\u{a0}?")
 }
 
 /// Checks an address without knowing whose it is. Prefer
@@ -60,16 +94,36 @@ pub fn check_email_for(s: &str, first_name: &str, last_name: &str) -> EmailCheck
     if s.is_empty() {
         return EmailCheck::Empty;
     }
-    let local = match syntax::local_part(s) {
-        Ok(local) => local,
+    let (local, domain) = match syntax::split(s) {
+        Ok(parts) => parts,
         Err(reason) => return EmailCheck::Invalid { reason },
     };
+    match check_domain(domain) {
+        DomainCheck::Typo(domain) => {
+            return EmailCheck::Typo {
+                suggestion: format!("{local}@{domain}"),
+            }
+        }
+        DomainCheck::UnknownEnding => {
+            return EmailCheck::Invalid {
+                reason: EmailError::UnknownEnding,
+            }
+        }
+        DomainCheck::Fine => {}
+    }
     let names: Vec<String> = [first_name, last_name]
         .iter()
         .map(|n| slug(n))
         .filter(|n| !n.is_empty())
         .collect();
-    let reasons = heuristics::issues(local, &names);
+    let mut reasons = heuristics::issues(local, &names);
+    if !is_blank(first_name) || !is_blank(last_name) {
+        if !holds_name(local, first_name, last_name) {
+            reasons.insert(0, EmailIssue::NameMissing);
+        }
+    } else if !reasons.iter().any(EmailIssue::is_table_word) && shape::is_pseudonym(&fold(local)) {
+        reasons.insert(0, EmailIssue::Pseudonym);
+    }
     if reasons.is_empty() {
         EmailCheck::Professional
     } else {
@@ -310,6 +364,7 @@ mod tests {
             EmailError::ForbiddenCharacter('é'),
             EmailError::ForbiddenCharacter('!'),
             EmailError::BadDomain,
+            EmailError::UnknownEnding,
             EmailError::TooLong,
         ];
         let issues = [
@@ -323,11 +378,14 @@ mod tests {
             EmailIssue::TooManySymbols,
             EmailIssue::RepeatedLetters('a'),
             EmailIssue::Leetspeak,
+            EmailIssue::NameMissing,
+            EmailIssue::Pseudonym,
         ];
         let messages = errors
             .iter()
             .map(|e| e.message())
-            .chain(issues.iter().map(EmailIssue::message));
+            .chain(issues.iter().map(EmailIssue::message))
+            .chain([typo_question("marie.dupont@gmail.com")]);
         for message in messages {
             crate::plain_french::assert_message("e-mail", &message);
             assert!(message.chars().next().unwrap().is_uppercase() || message.starts_with('«'));

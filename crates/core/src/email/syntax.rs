@@ -21,6 +21,9 @@ pub enum EmailError {
     /// The part after "@" is not a real domain (a dash at a label's edge,
     /// an ending that is not at least two letters).
     BadDomain,
+    /// The ending after the last dot is not a real top-level domain
+    /// ("@entreprise.xyzq"), and no common ending is one typo away.
+    UnknownEnding,
     TooLong,
 }
 
@@ -54,13 +57,18 @@ impl EmailError {
                 "La fin de l'adresse n'est pas correcte. Par exemple\u{a0}: gmail.com ou orange.fr."
                     .into()
             }
+            EmailError::UnknownEnding => {
+                "La fin de l'adresse, après le dernier point, n'existe pas. \
+                 Par exemple\u{a0}: fr ou com."
+                    .into()
+            }
             EmailError::TooLong => "Cette adresse est trop longue.".into(),
         }
     }
 }
 
-/// The syntax rules; returns the part before "@".
-pub(super) fn local_part(s: &str) -> Result<&str, EmailError> {
+/// The syntax rules; returns the parts before and after "@".
+pub(super) fn split(s: &str) -> Result<(&str, &str), EmailError> {
     if s.chars().any(char::is_whitespace) {
         return Err(EmailError::Space);
     }
@@ -102,5 +110,5 @@ pub(super) fn local_part(s: &str) -> Result<&str, EmailError> {
     if !labels_ok || tld.len() < 2 || !tld.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(EmailError::BadDomain);
     }
-    Ok(local)
+    Ok((local, domain))
 }

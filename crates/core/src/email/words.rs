@@ -45,8 +45,11 @@ pub(super) fn table_issue(word: &'static str) -> Option<EmailIssue> {
 /// The table words in a run of letters: those of its split into glue and
 /// table words (if it splits entirely), then the [`DISTINCTIVE`] words found
 /// anywhere in it and not already part of a found word.
-pub(super) fn table_words(run: &str) -> Vec<&'static str> {
-    let mut found = split_into_words(run);
+///
+/// The learner's `names` (folded words) count as glue: "xxlolaxx" for Lola
+/// is "xx" + "lola" + "xx".
+pub(super) fn table_words(run: &str, names: &[&str]) -> Vec<&'static str> {
+    let mut found = split_into_words(run, names);
     for word in DISTINCTIVE.words() {
         if run.contains(word) && !found.iter().any(|f| f.contains(word)) {
             found.push(word);
@@ -59,7 +62,7 @@ pub(super) fn table_words(run: &str) -> Vec<&'static str> {
 /// possible (then as many table words as possible), and returns the table
 /// words of that split, in order. Empty if no split exists. Dynamic
 /// programming from the end: runs are short, tables small.
-fn split_into_words(run: &str) -> Vec<&'static str> {
+fn split_into_words(run: &str, names: &[&str]) -> Vec<&'static str> {
     let pieces = || {
         NICKNAMES
             .words()
@@ -76,11 +79,17 @@ fn split_into_words(run: &str) -> Vec<&'static str> {
             continue;
         }
         let rest = &run[i..];
-        for piece in pieces().filter(|p| rest.starts_with(p)) {
+        // (piece, the table word it is, if any)
+        let name_pieces = names.iter().filter(|n| n.len() >= 2).map(|n| (*n, None));
+        let table_pieces = pieces().map(|p| (p, table_issue(p).map(|_| p)));
+        for (piece, table_word) in table_pieces
+            .chain(name_pieces)
+            .filter(|(p, _)| rest.starts_with(p))
+        {
             let Some((count, words)) = &best[i + piece.len()] else {
                 continue;
             };
-            let is_word = table_issue(piece).is_some();
+            let is_word = table_word.is_some();
             let candidate_count = count + 1;
             let candidate_words = words.len() + usize::from(is_word);
             let better = match &best[i] {
@@ -91,9 +100,7 @@ fn split_into_words(run: &str) -> Vec<&'static str> {
             };
             if better {
                 let mut list = Vec::with_capacity(candidate_words);
-                if is_word {
-                    list.push(piece);
-                }
+                list.extend(table_word);
                 list.extend(words.iter().copied());
                 best[i] = Some((candidate_count, list));
             }
