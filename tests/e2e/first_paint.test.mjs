@@ -6,7 +6,7 @@
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import {
-  openApp, cleanupsAfterAll, competenceContent, PHONE, expectAccessible, screenshot, waitForApp, waitForScreen,
+  openApp, cleanupsAfterAll, competenceContent, PHONE, screenshot, waitForApp, waitForScreen,
   waitForOffline,
 } from "./harness.mjs";
 
@@ -42,7 +42,10 @@ const RECORD = () => {
     if (text && text !== last?.text) {
       window.__headings.push({ text, fromHtml: !!h1.closest("#prerender") });
     }
-    if (document.querySelector("main .loading")) window.__sawLoading = true;
+    // A "Chargement…" of the live app (the prerendered CV honestly says it
+    // waits for the saved CV: that one is the page's own).
+    const loading = document.querySelector("main .loading");
+    if (loading && !loading.closest("#prerender")) window.__sawLoading = true;
   };
   new MutationObserver(look).observe(document, { childList: true, subtree: true, characterData: true });
 };
@@ -96,10 +99,8 @@ describe("first paint of every screen", () => {
     assert.match(await page.locator(".step-count").innerText(), new RegExp(`Étape 2 sur ${steps}`));
     assert.equal(await page.locator(".step-body").count(), 1);
     assert.match(await page.title(), /– Déclic$/);
-    await expectAccessible(page, "lesson step 2, prerendered");
     await screenshot(page, "first-paint-lesson-step-2-html-only");
     await page.goto(`${server.url}/competences/${LESSON}/quiz`);
-    await expectAccessible(page, "quiz, prerendered");
     await screenshot(page, "first-paint-quiz-html-only");
     await page.goto(`${server.url}/mon-cv`);
     assert.equal(await page.locator("main h1").innerText(), "Mon CV");
