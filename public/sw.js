@@ -9,12 +9,18 @@
 //   downloaded again.
 // - A new version waits until the learner taps "Mettre à jour" (the page
 //   posts "skip-waiting"), so a page never runs files of two builds.
+// - Activate: the previous builds' caches stay while a page that was open
+//   before (and so runs that build's wasm) is still open: another tab may
+//   have asked for the update, and this one must keep working. They go at
+//   the first navigation or message after the last such page has closed.
 // - Fetch: navigations get this build's page for their entry (ENTRY_PAGES
-//   below, written by postbuild from declic_core::route::Entry: the job
-//   tools' and the practice's pages for their screens, by path or by
-//   prefix for screens with a parameter, index.html for every other one; the app
-//   routes on the client); other files come from this build's cache, else
-//   the network. /api/ is never cached.
+//   below, written by postbuild from declic_core::route::Entry, by path or
+//   by prefix for screens with a parameter): home its prerendered page,
+//   every other screen its entry's neutral page (header, empty screen) that
+//   the wasm fills, so no screen paints another's content. The other
+//   prerendered screens are not precached (they are for first visits, from
+//   the server). Other files come from this build's cache, else a kept
+//   previous build's, else the network. /api/ is never cached.
 /*MANIFEST*/ const MANIFEST = { "version": "dev", "files": [] };
 /*ENTRY_PAGES*/ const ENTRY_PAGES = { "default": "/index.html", "paths": [] };
 
@@ -28,11 +34,7 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches.keys().then((keys) =>
-      Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))),
-    ),
-  );
+  event.waitUntil(keepForOpenPages().then(dropUnused));
 });
 
 self.addEventListener("message", (event) => {
@@ -49,6 +51,7 @@ self.addEventListener("message", (event) => {
       ),
     );
   }
+  event.waitUntil(dropUnused());
 });
 
 async function erasePersonal() {
@@ -67,20 +70,76 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
-  event.respondWith(request.mode === "navigate" ? appShell(request) : cached(request));
+  if (request.mode === "navigate") {
+    event.respondWith(appShell(request));
+    event.waitUntil(dropUnused());
+  } else {
+    event.respondWith(cached(request));
+  }
 });
 
 async function appShell(request) {
   const cache = await caches.open(CACHE);
-  const path = new URL(request.url).pathname.replace(/\/+$/, "");
+  const path = new URL(request.url).pathname.replace(/\/+$/, "") || "/";
   const prefix = (ENTRY_PAGES.prefixes ?? []).find(([start]) => path.startsWith(start));
   const page = PAGES.get(path) ?? prefix?.[1] ?? ENTRY_PAGES.default;
   return (await cache.match(page)) || fetch(request);
 }
 
 async function cached(request) {
-  const cache = await caches.open(CACHE);
-  return (await cache.match(request, { ignoreSearch: true, ignoreVary: true })) || fetch(request);
+  const options = { ignoreSearch: true, ignoreVary: true };
+  for (const name of [CACHE, ...(await previousCaches())]) {
+    const response = await (await caches.open(name)).match(request, options);
+    if (response) return response;
+  }
+  return fetch(request);
+}
+
+async function previousCaches() {
+  return (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+}
+
+// Which previous build's cache each open page still needs, by client id:
+// a small JSON record kept in its own cache (a worker's variables do not
+// survive its restarts). Its name does not start with PREFIX.
+const KEPT = "declic:kept";
+const KEPT_URL = "/kept-caches.json";
+
+async function readKept() {
+  const response = await (await caches.open(KEPT)).match(KEPT_URL);
+  return response ? await response.json() : {};
+}
+
+async function writeKept(kept) {
+  await (await caches.open(KEPT)).put(KEPT_URL, new Response(JSON.stringify(kept)));
+}
+
+async function openPages() {
+  return (await self.clients.matchAll({ type: "window", includeUncontrolled: true })).map((c) => c.id);
+}
+
+// On activation, every page open now was loaded by a previous build.
+async function keepForOpenPages() {
+  const pages = await openPages();
+  const kept = await readKept();
+  for (const name of await previousCaches()) kept[name] = [...new Set([...(kept[name] ?? []), ...pages])];
+  await writeKept(kept);
+}
+
+// Deletes the previous builds' caches no open page needs any more. Only
+// those recorded at an activation: a newer build installing its cache
+// meanwhile is not one of them.
+async function dropUnused() {
+  const pages = new Set(await openPages());
+  const kept = await readKept();
+  const still = {};
+  for (const [name, ids] of Object.entries(kept)) {
+    const users = ids.filter((id) => pages.has(id));
+    if (name === CACHE) continue;
+    if (users.length > 0) still[name] = users;
+    else await caches.delete(name);
+  }
+  await writeKept(still);
 }
 
 async function precache() {

@@ -48,6 +48,15 @@ pub fn PracticeApp(
     view! { <Shell status=status speech=speech learner=learner>{pages::practice_screen(route)}</Shell> }
 }
 
+/// The neutral page's markup (`Entry::shell`, written by the build): the
+/// shell around an empty screen, which the wasm fills with the URL's screen.
+#[component]
+pub fn EmptyShell() -> impl IntoView {
+    let status = AppStatus::new();
+    let learner = Learner::new();
+    view! { <Shell status=status speech=Speech::default() learner=learner>{""}</Shell> }
+}
+
 /// What every screen sits in: skip link, header, banners, `<main>`, and the
 /// learner's progress (read from IndexedDB once per page, by `start`).
 #[component]

@@ -28,9 +28,14 @@ pub enum Load<T> {
     Failed(LoadError),
 }
 
-/// Starts loading with `fetch` now, and returns the signal to watch and a
-/// function that tries again (for the "Réessayer" button).
-pub fn start_loading<T, F, Fut>(fetch: F) -> (RwSignal<Load<T>>, impl Fn() + Clone + 'static)
+/// Starts loading with `fetch` now, unless the content is already in
+/// memory (`cached`: then the first render shows it, with no "Chargement…"
+/// in between, which the prerendered pages rely on), and returns the signal
+/// to watch and a function that tries again (for the "Réessayer" button).
+pub fn start_loading<T, F, Fut>(
+    cached: Option<Arc<T>>,
+    fetch: F,
+) -> (RwSignal<Load<T>>, impl Fn() + Clone + 'static)
 where
     T: Send + Sync + 'static,
     F: Fn() -> Fut + Clone + 'static,
@@ -47,7 +52,10 @@ where
             });
         });
     };
-    run();
+    match cached {
+        Some(value) => state.set(Load::Ready(value)),
+        None => run(),
+    }
     (state, run)
 }
 
@@ -111,22 +119,40 @@ pub fn LoadFailure(
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 thread_local! {
-    static CACHE: std::cell::RefCell<std::collections::HashMap<String, Arc<CompetenceContent>>> =
+    /// What was loaded this session, by URL (content-hashed: never stale).
+    /// Natively, the prerenderer fills it from the compiled files.
+    static CACHE: std::cell::RefCell<std::collections::HashMap<String, Arc<dyn std::any::Any + Send + Sync>>> =
         Default::default();
+}
+
+/// The content at `url` if it is already in memory.
+pub fn cached<T: Send + Sync + 'static>(url: &str) -> Option<Arc<T>> {
+    CACHE
+        .with(|c| c.borrow().get(url).cloned())
+        .and_then(|any| any.downcast::<T>().ok())
+}
+
+/// Keeps `content` in memory as the content at `url`.
+pub fn remember<T: Send + Sync + 'static>(url: &str, content: Arc<T>) {
+    CACHE.with(|c| c.borrow_mut().insert(url.to_string(), content));
+}
+
+async fn load<T>(url: String) -> Result<Arc<T>, LoadError>
+where
+    T: serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    if let Some(hit) = cached::<T>(&url) {
+        return Ok(hit);
+    }
+    let content: Arc<T> = Arc::new(fetch_json(&url).await?);
+    remember(&url, content.clone());
+    Ok(content)
 }
 
 /// Fetches and decodes the content at `url` (a `CompetenceSummary::url`).
 pub async fn load_competence(url: String) -> Result<Arc<CompetenceContent>, LoadError> {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&url).cloned()) {
-        return Ok(hit);
-    }
-    let content: Arc<CompetenceContent> = Arc::new(fetch_json(&url).await?);
-    #[cfg(target_arch = "wasm32")]
-    CACHE.with(|c| c.borrow_mut().insert(url, content.clone()));
-    Ok(content)
+    load(url).await
 }
 
 /// Fetches one practice simulation (a `simulation::Summary::url`).
@@ -136,7 +162,7 @@ pub async fn load_simulation(url: String) -> Result<Arc<Simulation>, LoadError> 
 
 /// Fetches the positioning bank (`Catalogue::positioning_url`).
 pub async fn load_positioning_bank(url: String) -> Result<Arc<PositioningBank>, LoadError> {
-    Ok(Arc::new(fetch_json(&url).await?))
+    load(url).await
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -161,10 +187,10 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, Load
     serde_wasm_bindgen::from_value(json).map_err(|e| LoadError::Invalid(format!("{url}: {e}")))
 }
 
-/// Natively (tests, prerendering) there is no network: content pages are
-/// only rendered in the browser.
+/// Natively (tests, prerendering) there is no network: the prerenderer puts
+/// the compiled content in memory first ([`remember`]).
 #[cfg(not(target_arch = "wasm32"))]
-async fn fetch_json<T>(_url: &str) -> Result<T, LoadError> {
+async fn fetch_json<T: serde::de::DeserializeOwned>(_url: &str) -> Result<T, LoadError> {
     Err(LoadError::Network)
 }
 

@@ -49,6 +49,16 @@ impl Learner {
         }
     }
 
+    /// A first visit's learner: nothing saved, and nothing left to read.
+    /// What the prerendered pages show (natively only: in the browser the
+    /// saved progress is read by [`start_reading`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn first_visit() -> Self {
+        let learner = Learner::new();
+        learner.loaded.set(true);
+        learner
+    }
+
     /// What the screens show, derived from the events by the core (a memo:
     /// read-only).
     pub fn progress(&self) -> Memo<Progress> {

@@ -10,7 +10,7 @@
 //! `learner` (progress events, clock), `documents` (documents written by the
 //! learner), `pdf_engine` (the PDF worker), `device_data` (export and erase of everything the device holds), `perf` (bench marks), `start` below, and `app::focus_soon`
 //! (focus after a navigation or an answer). So views also render natively,
-//! which the build uses to prerender the home screen.
+//! which the build uses to prerender every screen.
 //! `tests/views_do_not_call_the_browser.rs` fails if `pages/` names one of
 //! those crates (the job-tools screens `cv`, `letter` and `interview` are
 //! its known exceptions until their calls move to edge modules).
@@ -36,8 +36,9 @@ pub mod title;
 
 pub use app::App;
 
-/// Starts the main app in the browser (`index.html`): reads the URL, wires
-/// the browser events and replaces the prerendered home with the live app.
+/// Starts the main app in the browser (`index.html`, `shell.html` or a
+/// prerendered screen): reads the URL, wires the browser events and puts
+/// the live app in place of the page's screen (see `mount`).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     use declic_core::route::Route;
@@ -87,9 +88,15 @@ fn current_path() -> String {
 }
 
 /// What both entries share: online/update status, read-aloud, the
-/// learner's saved progress (read in the background), and the swap of
-/// `#app`'s placeholder for the live view in the same task (the browser
-/// never paints an empty page in between).
+/// learner's saved progress (read in the background), and the live view.
+///
+/// The page already shows the URL's screen (prerendered by the build), or
+/// the neutral shell. The live view is built off the page and takes its
+/// place, in one task, once its screen is complete (nothing in it says
+/// "Chargement…": its content fetched, the saved progress read): so the
+/// learner never sees another screen, an empty page, or a "Chargement…"
+/// where the text already was. A screen still loading after
+/// [`SWAP_DEADLINE_MS`] is shown anyway, with its own message.
 #[cfg(target_arch = "wasm32")]
 fn mount<V: leptos::IntoView + 'static>(
     view: impl FnOnce(pwa::AppStatus, learner::Learner, speech::Speech) -> V + 'static,
@@ -100,11 +107,44 @@ fn mount<V: leptos::IntoView + 'static>(
     pwa::listen(status);
     speech::listen(speech);
     learner::start_reading(learner);
-    let root = web_sys::window()
+    let document = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
+        .expect("a document");
+    let root = document
+        .get_element_by_id("app")
         .expect("the page has #app");
+    let live: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(document.create_element("div").expect("a div"));
+    leptos::mount::mount_to(live.clone(), move || view(status, learner, speech)).forget();
+    swap_when_complete(root, live, now());
+}
+
+/// How long the page's own HTML may stay in place of a live screen that is
+/// still loading (slow network): after that, the live screen says itself
+/// that it is loading.
+#[cfg(target_arch = "wasm32")]
+const SWAP_DEADLINE_MS: f64 = 10_000.0;
+
+/// Checks once per frame whether `live`'s screen is complete, then moves it
+/// into `root` in place of what the page painted.
+#[cfg(target_arch = "wasm32")]
+fn swap_when_complete(root: web_sys::Element, live: web_sys::HtmlElement, since: f64) {
+    let loading = live.query_selector(".loading").ok().flatten().is_some();
+    if loading && now() - since < SWAP_DEADLINE_MS {
+        leptos::prelude::request_animation_frame(move || swap_when_complete(root, live, since));
+        return;
+    }
+    // The live view's top-level nodes are static (the shell), so moving
+    // them keeps every reactive part working.
     root.set_inner_html("");
-    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    leptos::mount::mount_to(root, move || view(status, learner, speech)).forget();
+    while let Some(child) = live.first_child() {
+        let _ = root.append_child(&child);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }

@@ -3,8 +3,13 @@
 //! 0. copy in the other entries (`jobs.html`, `practice.html` and their
 //!    wasm), built just before by `scripts/build` into `$DECLIC_JOBS_DIST`
 //!    and `$DECLIC_PRACTICE_DIST`;
-//! 1. prerender the home screen into `index.html` (first paint without wasm);
-//! 2. compile `content/` into content-hashed JSON files under `content/`;
+//! 1. compile `content/`, and prerender every screen with the same views
+//!    (first paint without wasm): home into `index.html`, every other screen
+//!    into `prerendered/<path>.html` (`Route::prerendered_file`, sent by the
+//!    server, not precached), and each entry's neutral page
+//!    (`Entry::shell`: `shell.html`, `jobs.html`) that the service worker
+//!    answers navigations with;
+//! 2. write the content-hashed JSON files under `content/`;
 //! 3. write into the service worker which page serves each navigation
 //!    (from `declic_core::route::Entry`) and its precache manifest (every
 //!    file + its hash);
@@ -16,7 +21,7 @@
 //! `DECLIC_POSTBUILD=skip`: its files are finished by the main build's run.
 
 use declic_core::content::short_hash_hex;
-use declic_core::route::Entry;
+use declic_core::route::{Entry, Route, PRERENDERED_DIR};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -64,8 +69,15 @@ fn run(staging: &Path) -> Result<(), String> {
     for entry in [Entry::Jobs, Entry::Practice] {
         merge_entry(staging, entry)?;
     }
-    prerender(staging)?;
-    write_content(staging)?;
+    let compiled = declic_content::compile(Path::new(CONTENT_DIR)).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    prerender(staging, &compiled.files)?;
+    write_content(staging, &compiled)?;
     write_entry_pages(staging)?;
     write_precache_manifest(staging)?;
     precompress(staging)
@@ -107,27 +119,75 @@ fn merge_entry(staging: &Path, entry: Entry) -> Result<(), String> {
     Ok(())
 }
 
-fn prerender(staging: &Path) -> Result<(), String> {
-    let path = staging.join("index.html");
-    let html = read_string(&path)?;
-    if !html.contains(PRERENDER_MARKER) {
-        return Err(format!(
-            "{} has no {PRERENDER_MARKER} marker",
-            path.display()
-        ));
+/// Writes every screen's page and each entry's neutral page, from the
+/// entries' pages as Trunk wrote them (each has one [`PRERENDER_MARKER`]).
+fn prerender(staging: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+    let site = declic::prerender::Site::new(files)?;
+    let mut templates = Vec::new();
+    for entry in Entry::ALL {
+        let path = staging.join(entry.html());
+        let html = read_string(&path)?;
+        if !html.contains(PRERENDER_MARKER) {
+            return Err(format!(
+                "{} has no {PRERENDER_MARKER} marker",
+                path.display()
+            ));
+        }
+        templates.push((entry, html));
     }
-    let html = html.replacen(PRERENDER_MARKER, &declic::prerender::home_html(), 1);
-    write(&path, html.as_bytes())
+    let template = |entry: Entry| {
+        &templates
+            .iter()
+            .find(|(e, _)| *e == entry)
+            .expect("every entry read")
+            .1
+    };
+    let shell = declic::prerender::shell_html();
+    for entry in Entry::ALL {
+        let html = template(entry).replacen(PRERENDER_MARKER, &shell, 1);
+        write(&staging.join(entry.shell()), html.as_bytes())?;
+    }
+    let routes = site.routes();
+    for route in &routes {
+        let html = with_title(
+            &template(route.entry()).replacen(
+                PRERENDER_MARKER,
+                &declic::prerender::page_html(route),
+                1,
+            ),
+            &declic::title::text(route),
+        )
+        .replacen(
+            "</head>",
+            &format!(
+                "{}</head>",
+                declic::prerender::preload_links(&declic::prerender::content_urls(route))
+            ),
+            1,
+        );
+        let path = staging.join(route.prerendered_file());
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        write(&path, html.as_bytes())?;
+    }
+    println!("prerendered {} screens", routes.len());
+    Ok(())
 }
 
-fn write_content(staging: &Path) -> Result<(), String> {
-    let compiled = declic_content::compile(Path::new(CONTENT_DIR)).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+/// `html` with its `<title>` set to `title`.
+fn with_title(html: &str, title: &str) -> String {
+    let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) else {
+        return html.to_string();
+    };
+    let escaped = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!("{}<title>{escaped}{}", &html[..start], &html[end..])
+}
+
+fn write_content(staging: &Path, compiled: &declic_content::Compiled) -> Result<(), String> {
     for (relative, bytes) in &compiled.files {
         let path = staging.join(relative);
         if let Some(parent) = path.parent() {
@@ -139,10 +199,11 @@ fn write_content(staging: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Which page serves a navigation, for the service worker: the paths of
-/// each entry's screens ([`Entry::screens`]), and the prefixes of those
-/// with a parameter (a path ending in `/`); every other path gets the main
-/// entry's page. JSON, as `sw.js` reads it (`appShell`).
+/// Which page serves a navigation, for the service worker: home gets its
+/// prerendered page (`index.html`); the paths of each entry's screens
+/// ([`Entry::screens`], by path or by prefix) get that entry's neutral page; every other path gets
+/// the main entry's neutral page (`shell.html`), never another screen's
+/// content. JSON, as `sw.js` reads it (`appShell`).
 fn entry_pages() -> serde_json::Value {
     let screens: Vec<(String, String)> = Entry::ALL
         .into_iter()
@@ -150,14 +211,20 @@ fn entry_pages() -> serde_json::Value {
             entry
                 .screens()
                 .iter()
-                .map(move |screen| (screen.path(), format!("/{}", entry.html())))
+                .map(move |screen| (screen.path(), format!("/{}", entry.shell())))
         })
         .collect();
-    let (prefixes, paths): (Vec<_>, Vec<_>) = screens
+    // A screen with a parameter is listed by the prefix its empty
+    // parameter leaves (a trailing `/`).
+    let (prefixes, mut paths): (Vec<_>, Vec<_>) = screens
         .into_iter()
         .partition(|(path, _)| path.ends_with('/'));
+    paths.push((
+        Route::Home.path(),
+        format!("/{}", Route::Home.prerendered_file()),
+    ));
     serde_json::json!({
-        "default": format!("/{}", Entry::Main.html()),
+        "default": format!("/{}", Entry::Main.shell()),
         "paths": paths,
         "prefixes": prefixes,
     })
@@ -185,7 +252,9 @@ fn write_precache_manifest(staging: &Path) -> Result<(), String> {
     let mut files: Vec<(String, String)> = Vec::new();
     for path in walk(staging)? {
         let url = url_of(staging, &path);
-        if url == "/sw.js" {
+        // The prerendered screens are for first visits: offline, the
+        // neutral pages and the wasm paint every screen.
+        if url == "/sw.js" || url.starts_with(&format!("/{PRERENDERED_DIR}/")) {
             continue;
         }
         files.push((
@@ -311,14 +380,16 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use declic_core::route::Route;
 
     /// The page `sw.js`'s `appShell` picks for a navigation to `path`, with
     /// the mapping postbuild writes: trailing slashes dropped, then the
     /// path's page, else the page of a prefix it starts with, else the
     /// default.
     fn page_for(pages: &serde_json::Value, path: &str) -> String {
-        let path = path.trim_end_matches('/');
+        let path = match path.trim_end_matches('/') {
+            "" => "/",
+            path => path,
+        };
         let pairs = |key: &str| pages[key].as_array().unwrap().clone();
         pairs("paths")
             .into_iter()
@@ -338,7 +409,10 @@ mod tests {
     fn the_service_worker_sends_every_screen_to_its_entry() {
         let pages = entry_pages();
         for route in Route::examples() {
-            let expected = format!("/{}", route.entry().html());
+            let expected = match route {
+                Route::Home => "/index.html".to_string(),
+                _ => format!("/{}", route.entry().shell()),
+            };
             let path = route.path();
             assert_eq!(page_for(&pages, &path), expected, "{path}");
             assert_eq!(page_for(&pages, &format!("{path}/")), expected, "{path}/");
@@ -348,6 +422,7 @@ mod tests {
         assert_eq!(page_for(&pages, "/s-entrainer/arnaque"), "/practice.html");
         assert_eq!(page_for(&pages, "/competences"), "/index.html");
         assert_eq!(page_for(&pages, "/"), "/index.html");
+        assert_eq!(page_for(&pages, "/competences"), "/shell.html");
     }
 
     #[test]
@@ -364,6 +439,15 @@ mod tests {
             }
         }
         assert_eq!(replace_marked_line("a\nb", "/*X*/", "c"), None);
+    }
+
+    #[test]
+    fn the_title_is_set_and_escaped() {
+        assert_eq!(
+            with_title("<head><title>Déclic</title></head>", "Quiz : A & B"),
+            "<head><title>Quiz : A &amp; B</title></head>"
+        );
+        assert_eq!(with_title("<p>x</p>", "T"), "<p>x</p>");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Each step has its own URL (`/competences/{id}/etape/{n}`), so a reload or
 //! a shared link lands on the same step; step N+1 is the summary.
 
-use crate::content_loader::{load_competence, start_loading, Load, LoadFailure, Loaded};
+use crate::content_loader::{cached, load_competence, start_loading, Load, LoadFailure, Loaded};
 use crate::learner::Learner;
 use crate::pages::simulation::PracticeLinks;
 use crate::speech::ListenButton;
@@ -16,7 +16,7 @@ use std::sync::Arc;
 #[component]
 pub fn Lesson(summary: CompetenceSummary, step: usize) -> impl IntoView {
     let url = summary.url.clone();
-    let (state, retry) = start_loading(move || load_competence(url.clone()));
+    let (state, retry) = start_loading(cached(&url), move || load_competence(url.clone()));
     let id = summary.id.clone();
 
     view! {

@@ -7,7 +7,9 @@
 
 use crate::app::focus_soon;
 use crate::catalogue::CATALOGUE;
-use crate::content_loader::{load_positioning_bank, start_loading, Load, LoadFailure, Loaded};
+use crate::content_loader::{
+    cached, load_positioning_bank, start_loading, Load, LoadFailure, Loaded,
+};
 use crate::learner::{Learner, SaveIndicator};
 use crate::pages::question::{AnswerInput, Draft, Prompt};
 use crate::router::Navigator;
@@ -22,7 +24,7 @@ use std::sync::Arc;
 #[component]
 pub fn PositioningTest() -> impl IntoView {
     let url = CATALOGUE.positioning_url.clone();
-    let (state, retry) = start_loading(move || load_positioning_bank(url.clone()));
+    let (state, retry) = start_loading(cached(&url), move || load_positioning_bank(url.clone()));
     let learner = expect_context::<Learner>();
     view! {
         <h1 tabindex="-1">"Faire le point"</h1>

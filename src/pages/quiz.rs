@@ -6,7 +6,7 @@
 //! (offline or not) resumes at the first question not answered.
 
 use crate::app::focus_soon;
-use crate::content_loader::{load_competence, start_loading, Load, LoadFailure, Loaded};
+use crate::content_loader::{cached, load_competence, start_loading, Load, LoadFailure, Loaded};
 use crate::learner::{Learner, SaveIndicator};
 use crate::pages::question::{AnswerInput, Draft, Prompt, VerdictView};
 use declic_core::content::{CompetenceContent, CompetenceSummary};
@@ -21,7 +21,7 @@ use std::sync::Arc;
 #[component]
 pub fn Quiz(summary: CompetenceSummary) -> impl IntoView {
     let url = summary.url.clone();
-    let (state, retry) = start_loading(move || load_competence(url.clone()));
+    let (state, retry) = start_loading(cached(&url), move || load_competence(url.clone()));
     let learner = expect_context::<Learner>();
     view! {
         <p class="breadcrumb">

@@ -217,6 +217,38 @@ impl Route {
     }
 }
 
+/// Where the build puts the HTML of a screen painted ahead of the wasm
+/// (`src/prerender.rs`, written by `src/bin/postbuild.rs`; the server sends
+/// it on a navigation). One file per canonical path, so a screen has one
+/// page: home is its entry's page itself.
+pub const PRERENDERED_DIR: &str = "prerendered";
+
+impl Route {
+    /// The file, below the site root, that holds this screen prerendered:
+    /// `index.html` for home, `prerendered/<path>.html` for the others
+    /// (`prerendered/404.html` for not found).
+    pub fn prerendered_file(&self) -> String {
+        match self {
+            Route::Home => Entry::Main.html().to_string(),
+            route => format!("{PRERENDERED_DIR}{}.html", route.path()),
+        }
+    }
+}
+
+impl Entry {
+    /// The entry's neutral page: its header and an empty screen, which the
+    /// wasm fills with the screen of the URL. The service worker answers
+    /// navigations with it (the prerendered pages are not precached), and
+    /// the server sends it for a screen with no prerendered page.
+    pub fn shell(self) -> &'static str {
+        match self {
+            Entry::Main => "shell.html",
+            Entry::Jobs => "jobs.html",
+            Entry::Practice => "practice.html",
+        }
+    }
+}
+
 /// Competence ids are lowercase ASCII words joined by dashes (the one
 /// rule, in the text toolkit).
 pub use crate::text::is_slug;
@@ -349,6 +381,37 @@ mod tests {
             });
             assert_eq!(listed, route.entry() != Entry::Main, "{route:?}");
         }
+    }
+
+    #[test]
+    fn each_screen_has_one_prerendered_file() {
+        assert_eq!(Route::Home.prerendered_file(), "index.html");
+        assert_eq!(
+            Route::Map.prerendered_file(),
+            "prerendered/competences.html"
+        );
+        assert_eq!(
+            lesson("a", 1).prerendered_file(),
+            "prerendered/competences/a.html"
+        );
+        assert_eq!(
+            lesson("a", 2).prerendered_file(),
+            "prerendered/competences/a/etape/2.html"
+        );
+        assert_eq!(Route::NotFound.prerendered_file(), "prerendered/404.html");
+        let mut files: Vec<String> = Route::examples()
+            .iter()
+            .map(Route::prerendered_file)
+            .collect();
+        let count = files.len();
+        files.sort();
+        files.dedup();
+        assert_eq!(files.len(), count, "two screens share a file");
+        for entry in Entry::ALL {
+            assert!(entry.shell().ends_with(".html"));
+            assert!(!files.contains(&entry.shell().to_string()) || entry == Entry::Main);
+        }
+        assert_ne!(Entry::Main.shell(), Entry::Main.html());
     }
 
     #[test]

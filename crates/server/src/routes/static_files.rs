@@ -7,14 +7,19 @@
 //!   icons) is revalidated on every use (`no-cache` + ETag/Last-Modified),
 //!   so a new build is seen at once and the service worker decides the rest.
 //! - A path without a file extension that matches no file is an app route
-//!   (`/competences/…`): it gets `index.html`. A missing path *with* an
-//!   extension is a real 404, never HTML pretending to be a script.
+//!   (`/competences/…`): it gets its screen's prerendered page
+//!   (`Route::prerendered_file`, written by the build), so the first paint
+//!   is that screen's own; a screen with no such page (an unknown lesson)
+//!   gets its entry's neutral page (`Entry::shell`), which the app fills.
+//!   Never another screen's content. A missing path *with* an extension is
+//!   a real 404, never HTML pretending to be a script.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use std::path::PathBuf;
+use declic_core::route::Route;
+use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -84,10 +89,8 @@ async fn serve_file(files: StaticFiles, request: Request) -> Response {
     };
 
     if response.status() == StatusCode::NOT_FOUND && is_app_route(&path) {
-        let entry = declic_core::route::Route::parse(&path).entry();
-        let index = ServeFile::new(files.dist.join(entry.html()))
-            .precompressed_br()
-            .precompressed_gzip();
+        let page = page_for(&files.dist, &path);
+        let index = ServeFile::new(page).precompressed_br().precompressed_gzip();
         let mut response = match index.oneshot(retry).await {
             Ok(response) => response.map(Body::new),
             Err(never) => match never {},
@@ -142,6 +145,18 @@ fn content_type(path: &str) -> Option<&'static str> {
     })
 }
 
+/// The page a navigation to the app route `path` gets: its screen's
+/// prerendered page if the build wrote one, else its entry's neutral page.
+fn page_for(dist: &Path, path: &str) -> PathBuf {
+    let route = Route::parse(path);
+    let prerendered = dist.join(route.prerendered_file());
+    if prerendered.is_file() {
+        prerendered
+    } else {
+        dist.join(route.entry().shell())
+    }
+}
+
 /// A route of the app: the last segment has no extension (and it is not the API).
 fn is_app_route(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or("");
@@ -180,6 +195,48 @@ mod tests {
         ] {
             assert_eq!(is_hashed(path), hashed, "{path}");
         }
+    }
+
+    #[test]
+    fn each_route_gets_its_own_page_or_the_neutral_one() {
+        let dist = std::env::temp_dir().join(format!("declic-pages-{}", std::process::id()));
+        let written = [
+            "index.html",
+            "shell.html",
+            "jobs.html",
+            "prerendered/competences.html",
+            "prerendered/competences/a.html",
+            "prerendered/competences/a/etape/2.html",
+            "prerendered/mon-cv.html",
+            "prerendered/404.html",
+        ];
+        for file in written {
+            let path = dist.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, file).unwrap();
+        }
+        for (path, page) in [
+            ("/competences", "prerendered/competences.html"),
+            ("/competences/", "prerendered/competences.html"),
+            ("/competences/a", "prerendered/competences/a.html"),
+            ("/competences/a/etape/1", "prerendered/competences/a.html"),
+            (
+                "/competences/a/etape/2",
+                "prerendered/competences/a/etape/2.html",
+            ),
+            ("/competences/a/etape/9", "shell.html"),
+            ("/competences/inconnue/quiz", "shell.html"),
+            ("/mon-cv", "prerendered/mon-cv.html"),
+            ("/ma-lettre", "jobs.html"),
+            ("/nimporte/quoi", "prerendered/404.html"),
+        ] {
+            assert_eq!(
+                std::fs::read_to_string(page_for(&dist, path)).unwrap(),
+                page,
+                "{path}"
+            );
+        }
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 
     #[test]
