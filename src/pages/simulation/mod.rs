@@ -22,7 +22,7 @@ mod search;
 
 use crate::app::focus_soon;
 use crate::catalogue::SIMULATIONS;
-use crate::content_loader::{load_simulation, start_loading, Load, LoadFailure, Loaded};
+use crate::content_loader::{cached, load_simulation, start_loading, Load, LoadFailure, Loaded};
 use crate::learner::{Learner, SaveIndicator};
 use crate::speech::ListenButton;
 use declic_core::progress::EventKind;
@@ -82,7 +82,7 @@ pub fn PracticeLinks(competence: String) -> impl IntoView {
 #[component]
 pub fn SimulationScreen(summary: Summary) -> impl IntoView {
     let url = summary.url.clone();
-    let (state, retry) = start_loading(move || load_simulation(url.clone()));
+    let (state, retry) = start_loading(cached(&url), move || load_simulation(url.clone()));
     view! {
         <p class="breadcrumb"><a href=Route::Practice.path()>"← S'entraîner"</a></p>
         <h1 tabindex="-1">{summary.title.clone()}</h1>
