@@ -420,7 +420,6 @@ mod tests {
         assert_eq!(page_for(&pages, "/mon-cv"), "/jobs.html");
         assert_eq!(page_for(&pages, "/s-entrainer"), "/practice.html");
         assert_eq!(page_for(&pages, "/s-entrainer/arnaque"), "/practice.html");
-        assert_eq!(page_for(&pages, "/competences"), "/index.html");
         assert_eq!(page_for(&pages, "/"), "/index.html");
         assert_eq!(page_for(&pages, "/competences"), "/shell.html");
     }
