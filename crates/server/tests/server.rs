@@ -22,12 +22,28 @@ impl Fixture {
         let _ = std::fs::remove_dir_all(&root);
         let dist = root.join("dist");
         std::fs::create_dir_all(dist.join("content")).unwrap();
+        std::fs::create_dir_all(dist.join("prerendered/competences/email-creer/etape")).unwrap();
         let files: &[(&str, &[u8])] = &[
             ("index.html", b"<!doctype html><title>Declic</title>"),
             ("index.html.br", b"BROTLI-INDEX"),
             ("index.html.gz", b"GZIP-INDEX"),
             ("jobs.html", b"<!doctype html><title>Mon CV</title>"),
             ("jobs.html.br", b"BROTLI-CV"),
+            ("shell.html", b"<!doctype html><title>Declic</title>"),
+            ("shell.html.br", b"BROTLI-SHELL"),
+            (
+                "practice.html",
+                b"<!doctype html><title>S'entrainer</title>",
+            ),
+            ("practice.html.br", b"BROTLI-PRACTICE"),
+            (
+                "prerendered/competences/email-creer/etape/2.html",
+                b"<!doctype html><title>Step 2</title>",
+            ),
+            (
+                "prerendered/competences/email-creer/etape/2.html.br",
+                b"BROTLI-STEP-2",
+            ),
             ("declic-0123456789abcdef.js", b"export {}"),
             ("declic-0123456789abcdef.js.br", b"BROTLI-JS"),
             ("declic-0123456789abcdef_bg.wasm", b"\0asm"),
@@ -186,9 +202,11 @@ async fn app_routes_get_their_entry_html_and_missing_files_a_real_404() {
     let fixture = Fixture::new("routes");
     let app = fixture.app().await;
     for (path, entry) in [
-        ("/competences/email-creer/etape/2", &b"BROTLI-INDEX"[..]),
-        ("/competences/", b"BROTLI-INDEX"),
+        // A screen's own prerendered page, else its entry's neutral page.
+        ("/competences/email-creer/etape/2", &b"BROTLI-STEP-2"[..]),
+        ("/competences/", b"BROTLI-SHELL"),
         ("/mon-cv", b"BROTLI-CV"),
+        ("/s-entrainer/arnaque-ou-fiable", b"BROTLI-PRACTICE"),
     ] {
         let (status, headers, body) = get(&app, path, Some("br")).await;
         assert_eq!(status, StatusCode::OK, "{path}");
