@@ -19,12 +19,12 @@ describe("first visit", () => {
     const bare = await noScript.newPage();
     await bare.goto(server.url + "/");
     assert.equal(await bare.locator("h1").innerText(), "Bienvenue sur Déclic");
-    assert.equal(await bare.locator(".entry").count(), 5);
+    assert.equal(await bare.locator(".entry").count(), 6);
     await screenshot(bare, "home-prerendered");
     await noScript.close();
   });
 
-  it("shows the home screen with its five entries", async () => {
+  it("shows the home screen with its six entries", async () => {
     await page.goto(server.url + "/");
     await waitForApp(page);
     assert.equal(await page.locator("h1").innerText(), "Bienvenue sur Déclic");
