@@ -22,4 +22,6 @@ SERVER_BIN="$CARGO_TARGET_DIR/$NATIVE_PROFILE/declic-server"
 # The e2e tests and benches start this server.
 export DECLIC_SERVER_BIN="$SERVER_BIN"
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step says when it starts (seconds since the command began), so a
+# slow run's log shows where the time went.
+step() { printf '\n\033[1m== %s\033[0m (at %d s)\n' "$*" "$SECONDS"; }
