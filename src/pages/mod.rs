@@ -49,9 +49,10 @@ pub fn job_screen(route: Route) -> AnyView {
 }
 
 /// The practice entry's screen for a route (`practice.html`): the list of
-/// simulations or one of them.
+/// simulations or one of them, or "Mes données".
 pub fn practice_screen(route: Route) -> AnyView {
     match route {
+        Route::MyData => view! { <my_data::MyData /> }.into_any(),
         Route::Simulation { id } => match crate::catalogue::simulation(&id) {
             Some(summary) => {
                 view! { <simulation::SimulationScreen summary=summary.clone() /> }.into_any()
@@ -79,7 +80,6 @@ pub fn screen(route: Route) -> AnyView {
         },
         Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
         Route::MyPath => view! { <my_path::MyPath /> }.into_any(),
-        Route::MyData => view! { <my_data::MyData /> }.into_any(),
         // Served by another entry (jobs.html, practice.html); the main app
         // only ever gets here if that page failed to load, so it offers the
         // way in.
@@ -87,7 +87,8 @@ pub fn screen(route: Route) -> AnyView {
         | Route::Letter
         | Route::Interview
         | Route::Practice
-        | Route::Simulation { .. }) => {
+        | Route::Simulation { .. }
+        | Route::MyData) => {
             let title = title(&route).unwrap_or_default();
             view! {
                 <h1 tabindex="-1">{title.clone()}</h1>

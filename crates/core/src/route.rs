@@ -116,7 +116,9 @@ pub enum Entry {
     Main,
     /// The job tools: CV, letter, interview.
     Jobs,
-    /// The practice simulations ("S'entraîner").
+    /// The practice simulations ("S'entraîner"), and "Mes données": the
+    /// export and the erasure are visited rarely, and their screen, the
+    /// export's model and the erasure weighed 8 KB brotli in the main entry.
     Practice,
 }
 
@@ -124,7 +126,11 @@ pub enum Entry {
 static JOB_SCREENS: [Route; 3] = [Route::Cv, Route::Letter, Route::Interview];
 /// The screens of the practice entry. A screen with a parameter is listed
 /// with an empty one: it stands for every value (see [`Entry::screens`]).
-static PRACTICE_SCREENS: [Route; 2] = [Route::Practice, Route::Simulation { id: String::new() }];
+static PRACTICE_SCREENS: [Route; 3] = [
+    Route::Practice,
+    Route::Simulation { id: String::new() },
+    Route::MyData,
+];
 
 impl Entry {
     pub const ALL: [Entry; 3] = [Entry::Main, Entry::Jobs, Entry::Practice];
@@ -346,12 +352,16 @@ mod tests {
             "/faire-le-point",
             "/mon-parcours",
             "/s-entrainer/A",
-            "/mes-donnees",
             "/x",
         ] {
             assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");
         }
-        for path in ["/s-entrainer", "/s-entrainer/", "/s-entrainer/a"] {
+        for path in [
+            "/s-entrainer",
+            "/s-entrainer/",
+            "/s-entrainer/a",
+            "/mes-donnees",
+        ] {
             assert_eq!(Route::parse(path).entry(), Entry::Practice, "{path}");
         }
         assert_eq!(Entry::Practice.html(), "practice.html");
