@@ -116,9 +116,10 @@ pub struct Step {
 }
 
 /// A quiz question. Which answer is right is stored once, on the choice
-/// (`correct`), never inferred from feedback wording.
+/// (`correct`), never inferred from feedback wording. Its JSON is one flat
+/// object tagged by `type` (`"true-false"`), through [`QuestionWire`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(try_from = "QuestionWire", into = "QuestionWire")]
 pub enum Question {
     /// Exactly one right choice.
     Single {
@@ -164,7 +165,84 @@ impl Question {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The JSON of a [`Question`]: the fields of every type, those a type does
+/// not have left out. Not `#[serde(tag = "type")]` on the enum: serde then
+/// buffers each question into a generic tree to find its tag, machinery that
+/// weighed 14 KB of wasm in the main entry (see `progress::wire`, the same
+/// choice for events).
+#[derive(Serialize, Deserialize)]
+struct QuestionWire {
+    #[serde(rename = "type")]
+    kind: QuestionKind,
+    prompt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    choices: Option<Vec<Choice>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    steps: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    explanation: Option<String>,
+}
+
+impl TryFrom<QuestionWire> for Question {
+    type Error = String;
+
+    fn try_from(w: QuestionWire) -> Result<Question, String> {
+        let missing = |field: &str| format!("a `{:?}` question without its `{field}`", w.kind);
+        let QuestionWire {
+            kind,
+            prompt,
+            choices,
+            steps,
+            explanation,
+        } = w;
+        let choices = || choices.ok_or_else(|| missing("choices"));
+        Ok(match kind {
+            QuestionKind::Single => Question::Single {
+                prompt,
+                choices: choices()?,
+            },
+            QuestionKind::Multiple => Question::Multiple {
+                prompt,
+                choices: choices()?,
+            },
+            QuestionKind::TrueFalse => Question::TrueFalse {
+                prompt,
+                choices: choices()?,
+            },
+            QuestionKind::Order => Question::Order {
+                prompt,
+                steps: steps.ok_or_else(|| missing("steps"))?,
+                explanation: explanation.ok_or_else(|| missing("explanation"))?,
+            },
+        })
+    }
+}
+
+impl From<Question> for QuestionWire {
+    fn from(q: Question) -> QuestionWire {
+        let kind = q.kind();
+        let (prompt, choices, steps, explanation) = match q {
+            Question::Single { prompt, choices }
+            | Question::Multiple { prompt, choices }
+            | Question::TrueFalse { prompt, choices } => (prompt, Some(choices), None, None),
+            Question::Order {
+                prompt,
+                steps,
+                explanation,
+            } => (prompt, None, Some(steps), Some(explanation)),
+        };
+        QuestionWire {
+            kind,
+            prompt,
+            choices,
+            steps,
+            explanation,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum QuestionKind {
     Single,
     Multiple,
@@ -270,6 +348,47 @@ mod tests {
         };
         let json = serde_json::to_string(&q).unwrap();
         assert!(json.starts_with(r#"{"type":"true-false""#), "{json}");
+    }
+
+    /// The JSON every compiled content file holds, pinned: one flat object
+    /// per question, `type` first, only the fields of its type.
+    #[test]
+    fn questions_keep_their_json_shape() {
+        let single = Question::Single {
+            prompt: "Où ?".into(),
+            choices: vec![Choice {
+                label: "Ici".into(),
+                correct: true,
+                explanation: "Oui.".into(),
+            }],
+        };
+        let order = Question::Order {
+            prompt: "Dans l'ordre".into(),
+            steps: vec!["Un".into(), "Deux".into()],
+            explanation: "Un puis deux.".into(),
+        };
+        let single_json = r#"{"type":"single","prompt":"Où ?","choices":[{"label":"Ici","correct":true,"explanation":"Oui."}]}"#;
+        let order_json = r#"{"type":"order","prompt":"Dans l'ordre","steps":["Un","Deux"],"explanation":"Un puis deux."}"#;
+        assert_eq!(serde_json::to_string(&single).unwrap(), single_json);
+        assert_eq!(serde_json::to_string(&order).unwrap(), order_json);
+        assert_eq!(
+            serde_json::from_str::<Question>(single_json).unwrap(),
+            single
+        );
+        assert_eq!(serde_json::from_str::<Question>(order_json).unwrap(), order);
+        // Fields in another order read the same.
+        let reordered = r#"{"explanation":"Un puis deux.","steps":["Un","Deux"],"prompt":"Dans l'ordre","type":"order"}"#;
+        assert_eq!(serde_json::from_str::<Question>(reordered).unwrap(), order);
+    }
+
+    #[test]
+    fn a_question_without_the_fields_of_its_type_is_refused_by_name() {
+        let error =
+            serde_json::from_str::<Question>(r#"{"type":"order","prompt":"P","choices":[]}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(error.contains("without its `steps`"), "{error}");
+        assert!(serde_json::from_str::<Question>(r#"{"type":"essay","prompt":"P"}"#).is_err());
     }
 
     #[test]

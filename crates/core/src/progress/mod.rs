@@ -23,6 +23,8 @@ use crate::content::Catalogue;
 use crate::positioning::{ItemId, Outcome, Placement};
 use crate::quiz::{is_mastered, Answer, Score};
 
+mod wire;
+
 /// A unique event id: the device that wrote the event and a counter kept
 /// by that device, so ids never collide across devices without any
 /// coordination.
@@ -121,9 +123,10 @@ impl Event {
     }
 }
 
-/// What happened.
+/// What happened. Its JSON is one flat object tagged by `type`
+/// (`"quiz-answered"`), written and read through [`wire`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(try_from = "wire::Wire", into = "wire::Wire")]
 pub enum EventKind {
     /// A lesson step was shown. `step` is 1-based, as in the URL
     /// (`Route::Lesson`).
@@ -155,7 +158,6 @@ pub enum EventKind {
         competence: String,
     },
     /// An event kind written by a newer version of the app.
-    #[serde(other)]
     Unknown,
 }
 

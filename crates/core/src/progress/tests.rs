@@ -328,6 +328,79 @@ fn events_round_trip_through_json() {
     assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), event);
 }
 
+/// Every kind's JSON, pinned as the app has written it since it shipped
+/// (events on learners' devices and in sync records must keep loading).
+#[test]
+fn every_event_kind_keeps_its_json() {
+    let placement = Placement { domains: vec![] };
+    let cases = [
+        (
+            step("web-1", 2),
+            r#"{"type":"lesson-step-seen","competence":"web-1","step":2}"#,
+        ),
+        (
+            EventKind::QuizCompleted {
+                competence: "web-1".into(),
+                correct: 3,
+                total: 5,
+            },
+            r#"{"type":"quiz-completed","competence":"web-1","correct":3,"total":5}"#,
+        ),
+        (
+            EventKind::PositioningAnswered {
+                item: ItemId {
+                    competence: "web-1".into(),
+                    index: 0,
+                },
+                outcome: Outcome::DontKnow,
+            },
+            r#"{"type":"positioning-answered","item":{"competence":"web-1","index":0},"outcome":"dont-know"}"#,
+        ),
+        (
+            EventKind::PositioningCompleted { placement },
+            r#"{"type":"positioning-completed","placement":{"domains":[]}}"#,
+        ),
+        (
+            simulated("j-ai-clique", "securite-arnaques"),
+            r#"{"type":"simulation-completed","simulation":"j-ai-clique","competence":"securite-arnaques"}"#,
+        ),
+    ];
+    for (kind, json) in cases {
+        assert_eq!(serde_json::to_string(&kind).unwrap(), json);
+        assert_eq!(
+            serde_json::from_str::<EventKind>(json).unwrap(),
+            kind,
+            "{json}"
+        );
+    }
+}
+
+#[test]
+fn a_known_event_without_its_fields_is_refused_by_name() {
+    for (json, field) in [
+        (
+            r#"{"type":"lesson-step-seen","competence":"web-1"}"#,
+            "step",
+        ),
+        (
+            r#"{"type":"quiz-completed","competence":"a","correct":true,"total":1}"#,
+            "correct",
+        ),
+        (
+            r#"{"type":"quiz-answered","competence":"a","question":0,"answer":"dont-know","correct":2}"#,
+            "correct",
+        ),
+    ] {
+        let error = serde_json::from_str::<EventKind>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(&format!("without its `{field}`")),
+            "{json}: {error}"
+        );
+    }
+}
+
 #[test]
 fn events_from_a_newer_app_are_read_not_rejected() {
     // An event kind this version does not know.
