@@ -71,9 +71,28 @@ fn Shell(status: AppStatus, speech: Speech, learner: Learner, children: Children
                 <span class="brand-mark" aria-hidden="true">"D"</span>
                 "Déclic"
             </a>
+            <SyncStatus />
         </header>
         <Banners status=status />
         <main id="contenu" tabindex="-1">{children()}</main>
+    }
+}
+
+/// Sync's state, calm, in the header; nothing while sync is off. A state
+/// that needs the learner links to the backup screen.
+#[component]
+fn SyncStatus() -> impl IntoView {
+    move || {
+        let status = crate::sync::status()?;
+        let text = status.message();
+        Some(if status.needs_learner() {
+            view! {
+                <a class="sync-status sync-act" href=Route::Backup.path() role="status">{text}</a>
+            }
+            .into_any()
+        } else {
+            view! { <p class="sync-status" role="status">{text}</p> }.into_any()
+        })
     }
 }
 

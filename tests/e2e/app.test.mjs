@@ -19,7 +19,7 @@ describe("first visit", () => {
     const bare = await noScript.newPage();
     await bare.goto(server.url + "/");
     assert.equal(await bare.locator("h1").innerText(), "Bienvenue sur Déclic");
-    assert.equal(await bare.locator(".entry").count(), 6);
+    assert.equal(await bare.locator(".entry").count(), 7);
     await screenshot(bare, "home-prerendered");
     await noScript.close();
   });
