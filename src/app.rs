@@ -85,14 +85,12 @@ fn SyncStatus() -> impl IntoView {
     move || {
         let status = crate::sync::status()?;
         let text = status.message();
-        Some(if status.needs_learner() {
-            view! {
-                <a class="sync-status sync-act" href=Route::Backup.path() role="status">{text}</a>
-            }
-            .into_any()
+        let text = if status.needs_learner() {
+            view! { <a class="sync-act" href=Route::Backup.path()>{text}</a> }.into_any()
         } else {
-            view! { <p class="sync-status" role="status">{text}</p> }.into_any()
-        })
+            text.into_any()
+        };
+        Some(view! { <p class="sync-status" role="status">{text}</p> })
     }
 }
 

@@ -121,8 +121,17 @@ fn wake() {
     }
 }
 
-/// Sleeps `ms`, or until [`wake`].
+/// The loop sleeps `ms`, or until [`wake`].
 async fn sleep(ms: u64) {
+    timer(ms, true).await
+}
+
+/// Waits `ms` (not woken by [`wake`]: for the actions waiting on the loop).
+async fn pause(ms: u64) {
+    timer(ms, false).await
+}
+
+async fn timer(ms: u64, wakeable: bool) {
     let promise = Promise::new(&mut |resolve: Function, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -130,7 +139,9 @@ async fn sleep(ms: u64) {
                 ms.min(i32::MAX as u64) as i32,
             );
         }
-        WAKE.with(|w| *w.borrow_mut() = Some(resolve));
+        if wakeable {
+            WAKE.with(|w| *w.borrow_mut() = Some(resolve));
+        }
     });
     let _ = JsFuture::from(promise).await;
 }
@@ -473,7 +484,7 @@ async fn settle(inner: &Rc<RefCell<Inner>>, done: impl Fn(Status) -> bool) -> St
         if done(status) || stuck || now() > until {
             return status;
         }
-        sleep(100).await;
+        pause(100).await;
     }
 }
 
@@ -483,21 +494,37 @@ pub async fn finish() -> Result<(), SyncError> {
     };
     inner.borrow_mut().engine.online();
     wake();
-    // Let the loop seal and send what is new.
-    sleep(50).await;
-    let status = settle(&inner, |s| {
-        matches!(s, Status::Saved | Status::SavedExceptTooLarge)
-    })
-    .await;
-    if !matches!(status, Status::Saved | Status::SavedExceptTooLarge)
-        || inner.borrow().engine.pending() > 0
-    {
-        return Err(SyncError::NotNow(
-            "Tout n'a pas encore pu être envoyé. Rien n'a été effacé. \
-             Vérifiez le réseau, puis appuyez de nouveau sur «\u{a0}J'ai terminé\u{a0}».",
-        ));
+    let until = now() + 30_000;
+    // Done when every event is sealed and the server has every record.
+    while !all_sent(&inner) {
+        let status = settle(&inner, |s| {
+            matches!(s, Status::Saved | Status::SavedExceptTooLarge)
+        })
+        .await;
+        let saved = matches!(status, Status::Saved | Status::SavedExceptTooLarge);
+        if !saved || now() > until {
+            return Err(SyncError::NotNow(
+                "Tout n'a pas encore pu être envoyé. Rien n'a été effacé. \
+                 Vérifiez le réseau, puis appuyez de nouveau sur «\u{a0}J'ai terminé\u{a0}».",
+            ));
+        }
+        if !all_sent(&inner) {
+            // The loop has not sealed the latest events yet.
+            wake();
+            pause(100).await;
+        }
     }
     erase_here().await
+}
+
+fn all_sent(inner: &Rc<RefCell<Inner>>) -> bool {
+    let i = inner.borrow();
+    i.engine.pending() == 0
+        && matches!(i.engine.status(), Status::Saved)
+        && i.learner
+            .events()
+            .iter()
+            .all(|e| i.sealed.contains(&e.id.to_string()))
 }
 
 async fn erase_here() -> Result<(), SyncError> {
