@@ -53,24 +53,26 @@ impl SyncError {
     }
 }
 
-/// What the header and the backup screen show.
-#[derive(Clone, Copy)]
+/// What the header and the backup screen show. Reference-counted signals:
+/// they belong to the page, not to the view that first reads them (an
+/// arena signal would be disposed with that view's owner).
+#[derive(Clone)]
 struct Shown {
-    status: RwSignal<Option<Status>>,
-    phrase: RwSignal<Option<String>>,
-    shared: RwSignal<bool>,
+    status: ArcRwSignal<Option<Status>>,
+    phrase: ArcRwSignal<Option<String>>,
+    shared: ArcRwSignal<bool>,
 }
 
 thread_local! {
     static SHOWN: Shown = Shown {
-        status: RwSignal::new(None),
-        phrase: RwSignal::new(None),
-        shared: RwSignal::new(false),
+        status: ArcRwSignal::new(None),
+        phrase: ArcRwSignal::new(None),
+        shared: ArcRwSignal::new(false),
     };
 }
 
 fn shown() -> Shown {
-    SHOWN.with(|s| *s)
+    SHOWN.with(Shown::clone)
 }
 
 /// Where sync stands (a tracked read): `None` while it is off.
