@@ -24,12 +24,12 @@ describe("first visit", () => {
     await noScript.close();
   });
 
-  it("shows the home screen with its six entries", async () => {
+  it("shows the home screen with its seven entries", async () => {
     await page.goto(server.url + "/");
     await waitForApp(page);
     assert.equal(await page.locator("h1").innerText(), "Bienvenue sur Déclic");
     const entries = await page.locator(".entry strong").allInnerTexts();
-    assert.deepEqual(entries, ["Faire le point", "Mon parcours", "Toutes les compétences", "S'entraîner", "Mon CV", "Mes données"]);
+    assert.deepEqual(entries, ["Faire le point", "Mon parcours", "Toutes les compétences", "S'entraîner", "Mon CV", "Sauvegarde", "Mes données"]);
     assert.equal(await page.title(), "Déclic – apprendre le numérique");
     await expectAccessible(page, "home");
     await screenshot(page, "home");
