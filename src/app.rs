@@ -71,9 +71,26 @@ fn Shell(status: AppStatus, speech: Speech, learner: Learner, children: Children
                 <span class="brand-mark" aria-hidden="true">"D"</span>
                 "Déclic"
             </a>
+            <SyncStatus />
         </header>
         <Banners status=status />
         <main id="contenu" tabindex="-1">{children()}</main>
+    }
+}
+
+/// Sync's state, calm, in the header; nothing while sync is off. A state
+/// that needs the learner links to the backup screen.
+#[component]
+fn SyncStatus() -> impl IntoView {
+    move || {
+        let status = crate::sync::status()?;
+        let text = status.message();
+        let text = if status.needs_learner() {
+            view! { <a class="sync-act" href=Route::Backup.path()>{text}</a> }.into_any()
+        } else {
+            text.into_any()
+        };
+        Some(view! { <p class="sync-status" role="status">{text}</p> })
     }
 }
 

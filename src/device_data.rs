@@ -94,10 +94,11 @@ pub async fn export_everything() -> Result<(), ExportError> {
 
 /// "Tout effacer": the server copy when sync is on, then the device.
 pub async fn erase_everything() -> Result<(), EraseError> {
-    // SYNC-MERGE (for the lead): when `crate::sync` lands from h-sync, call
-    // `crate::sync::erase_everywhere()` here when sync is on, and return its
-    // error before touching the device, so a failed server erase leaves the
-    // learner's data where it was.
+    // The online copy first: if it cannot be erased now, the device keeps
+    // everything (the learner can try again).
+    crate::sync::erase_everywhere()
+        .await
+        .map_err(|e| EraseError::OnlineCopy(e.message()))?;
     erase_device().await
 }
 
@@ -112,6 +113,9 @@ pub enum EraseError {
     Unavailable,
     /// Anything else; the browser's error, for the console.
     Failed(String),
+    /// Sync is on and the online copy could not be erased: nothing was
+    /// erased here. The French message says why.
+    OnlineCopy(&'static str),
 }
 
 impl EraseError {
@@ -129,6 +133,7 @@ impl EraseError {
             EraseError::Failed(_) => {
                 "L'effacement n'est pas terminé. Appuyez sur «\u{a0}Réessayer\u{a0}»."
             }
+            EraseError::OnlineCopy(message) => message,
         }
     }
 }

@@ -114,6 +114,27 @@ impl Learner {
         let _ = kind;
     }
 
+    /// Every event in the log now (browser only: what sync sends).
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn events(&self) -> Vec<declic_core::progress::Event> {
+        self.log.with_untracked(|log| log.events().to_vec())
+    }
+
+    /// Whether the log holds this event.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn has(&self, id: &declic_core::progress::EventId) -> bool {
+        self.log.with_untracked(|log| log.contains(id))
+    }
+
+    /// Adds events another device wrote, already saved here by sync (in
+    /// the same transaction as its bookkeeping): into the log only.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn merge_saved(&self, events: Vec<declic_core::progress::Event>) {
+        if !events.is_empty() {
+            browser::add_to_log(*self, events);
+        }
+    }
+
     /// Writes again what a failed write left in memory.
     pub fn retry(&self) {
         #[cfg(target_arch = "wasm32")]
@@ -232,7 +253,7 @@ mod browser {
         }
     }
 
-    fn add_to_log(learner: Learner, events: impl IntoIterator<Item = Event>) {
+    pub(super) fn add_to_log(learner: Learner, events: impl IntoIterator<Item = Event>) {
         learner.log.update(|log| {
             for event in events {
                 log.insert(event);
@@ -272,6 +293,7 @@ mod browser {
                 .set(EventLog::from_events(events.into_iter().chain(early)));
             learner.loaded.set(true);
             flush(learner);
+            crate::sync::start(learner);
         });
     }
 
@@ -343,6 +365,7 @@ mod browser {
                             s.borrow_mut().pending.drain(..batch.len());
                         });
                         learner.save_status.set(SaveStatus::Saved);
+                        crate::sync::changed();
                     }
                     Err(StorageError::Failed(name)) if name == "ConstraintError" => {
                         // Another tab used these ids: give ours new ones.

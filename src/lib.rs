@@ -32,6 +32,7 @@ pub mod pwa;
 pub mod router;
 pub mod speech;
 pub mod storage;
+pub mod sync;
 pub mod title;
 
 pub use app::App;

@@ -15,6 +15,10 @@
 //!   (out-of-line string keys): the device id.
 //! - v2: `documents` (out-of-line string keys): documents the learner writes
 //!   (CV, letters), one record per document.
+//! - v3: `sync` (out-of-line string keys): sync's settings (`config`: the
+//!   phrase and the engine's state, absent while sync is off) and, under
+//!   `r:<record id>`, one entry per record of the space: its ciphertext while
+//!   it waits to be sent, `""` once the server has it (see `crate::sync`).
 //!
 //! rexie's builder is declarative: it creates the stores listed that do not
 //! exist yet and **deletes the ones not listed**, so every version lists
@@ -68,10 +72,11 @@ impl StorageError {
 }
 
 pub const DB_NAME: &str = "declic";
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 pub const EVENTS: &str = "events";
 pub const META: &str = "meta";
 pub const DOCUMENTS: &str = "documents";
+pub const SYNC: &str = "sync";
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::*;
@@ -116,6 +121,8 @@ mod browser {
             key: String,
             value: JsValue,
         },
+        /// Removes the record at `key` (nothing if there is none).
+        Delete { store: &'static str, key: String },
     }
 
     thread_local! {
@@ -161,6 +168,7 @@ mod browser {
             .add_object_store(ObjectStore::new(EVENTS).key_path("id"))
             .add_object_store(ObjectStore::new(META))
             .add_object_store(ObjectStore::new(DOCUMENTS))
+            .add_object_store(ObjectStore::new(SYNC))
             .build()
             .await
             .map_err(|e| {
@@ -236,16 +244,17 @@ mod browser {
             let tx = self.read(&refs)?;
             let mut dump = Vec::with_capacity(names.len());
             for name in &names {
-                let store = tx.store(name).map_err(rexie_error)?;
-                // Both in key order, in one transaction: they pair up.
-                let keys = store.get_all_keys(None, None).await.map_err(rexie_error)?;
-                let values = store.get_all(None, None).await.map_err(rexie_error)?;
                 dump.push(StoreDump {
                     store: name.clone(),
-                    records: keys.into_iter().zip(values).collect(),
+                    records: entries_in(&tx, name).await?,
                 });
             }
             Ok(dump)
+        }
+
+        /// Every record of a store with its key, in key order.
+        pub async fn entries(&self, store: &str) -> Result<Vec<(JsValue, JsValue)>, StorageError> {
+            entries_in(&self.read(&[store])?, store).await
         }
 
         /// Every record of a store, as stored.
@@ -276,7 +285,9 @@ mod browser {
             let mut names: Vec<&str> = writes
                 .iter()
                 .map(|w| match w {
-                    Write::Add { store, .. } | Write::Put { store, .. } => *store,
+                    Write::Add { store, .. }
+                    | Write::Put { store, .. }
+                    | Write::Delete { store, .. } => *store,
                 })
                 .collect();
             names.sort_unstable();
@@ -305,6 +316,9 @@ mod browser {
                     Write::Put { store, key, value } => tx
                         .object_store(store)
                         .and_then(|s| s.put_with_key(&value, &JsValue::from_str(&key))),
+                    Write::Delete { store, key } => tx
+                        .object_store(store)
+                        .and_then(|s| s.delete(&JsValue::from_str(&key))),
                 };
                 if let Err(e) = result {
                     let _ = tx.abort();
@@ -322,6 +336,17 @@ mod browser {
                 }),
             }
         }
+    }
+
+    async fn entries_in(
+        tx: &rexie::Transaction,
+        name: &str,
+    ) -> Result<Vec<(JsValue, JsValue)>, StorageError> {
+        let store = tx.store(name).map_err(rexie_error)?;
+        // Both in key order, in one transaction: they pair up.
+        let keys = store.get_all_keys(None, None).await.map_err(rexie_error)?;
+        let values = store.get_all(None, None).await.map_err(rexie_error)?;
+        Ok(keys.into_iter().zip(values).collect())
     }
 
     fn dom_error(e: JsValue) -> StorageError {

@@ -21,6 +21,7 @@ pub fn Home() -> impl IntoView {
                 <MenuEntry to=Route::Map title="Toutes les compétences" text="Choisir une leçon librement." icon=Icon::Grid />
                 <MenuEntry to=Route::Practice title="S'entraîner" text="Faire comme en vrai, sans risque." icon=Icon::Practice />
                 <MenuEntry to=Route::Cv title="Mon CV" text="CV, lettre de motivation, entretien." icon=Icon::Cv />
+                <MenuEntry to=Route::Backup title="Sauvegarde" text="Retrouver ma progression sur un autre appareil." icon=Icon::Backup />
                 <MenuEntry to=Route::MyData title="Mes données" text="Les télécharger ou tout effacer." icon=Icon::MyData />
             </ul>
         </nav>
@@ -36,6 +37,7 @@ enum Icon {
     Practice,
     Cv,
     MyData,
+    Backup,
 }
 
 #[component]
@@ -63,6 +65,8 @@ fn icon_svg(icon: Icon) -> impl IntoView {
         Icon::Cv => "M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8M9 9h3",
         // A padlock: what is kept, and who holds the key.
         Icon::MyData => "M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4M12 15v2",
+        // A cloud with an arrow going up.
+        Icon::Backup => "M7 18a4 4 0 0 1-.5-8A6 6 0 0 1 18 9a4.5 4.5 0 0 1 0 9zM12 16v-5M9.5 13.5L12 11l2.5 2.5",
     };
     view! {
         <svg viewBox="0 0 24 24" width="32" height="32" fill="none" stroke="currentColor"

@@ -1,6 +1,7 @@
 //! One module per screen. `screen` maps a route to its view.
 
 mod advice_notes;
+mod backup;
 pub(crate) mod cv;
 mod home;
 mod interview;
@@ -80,6 +81,7 @@ pub fn screen(route: Route) -> AnyView {
         },
         Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
         Route::MyPath => view! { <my_path::MyPath /> }.into_any(),
+        Route::Backup => view! { <backup::Backup /> }.into_any(),
         // Served by another entry (jobs.html, practice.html); the main app
         // only ever gets here if that page failed to load, so it offers the
         // way in.
@@ -120,6 +122,7 @@ pub fn title(route: &Route) -> Option<String> {
         Route::Positioning => Some("Faire le point".into()),
         Route::MyPath => Some("Mon parcours".into()),
         Route::MyData => Some("Mes données".into()),
+        Route::Backup => Some("Sauvegarder et retrouver ma progression".into()),
         Route::Cv => Some("Mon CV".into()),
         Route::Letter => Some("Ma lettre de motivation".into()),
         Route::Interview => Some("Préparer un entretien".into()),

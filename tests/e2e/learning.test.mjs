@@ -237,7 +237,7 @@ describe("learning loop", () => {
         };
       }),
     );
-    assert.deepEqual(version, { version: 2, stores: ["documents", "events", "meta"] });
+    assert.deepEqual(version, { version: 3, stores: ["documents", "events", "meta", "sync"] });
     const events = await storedRecords(page, "events");
     assert.ok(events.some((e) => e.id === "ancien:1") && events.some((e) => e.id === "ancien:2"));
     assert.ok(events.filter((e) => !e.id.startsWith("ancien:")).every((e) => e.device === "ancien"));

@@ -25,6 +25,9 @@ pub enum Route {
     /// `/mes-donnees` — "Mes données": what the device holds, its export
     /// and its erase.
     MyData,
+    /// `/sauvegarde` — "Sauvegarder et retrouver ma progression": sync,
+    /// its recovery phrase, restore on another device, shared computers.
+    Backup,
     /// `/mon-cv` — the CV builder.
     Cv,
     /// `/ma-lettre` — the spontaneous application letter.
@@ -65,6 +68,7 @@ impl Route {
             ["faire-le-point"] => Route::Positioning,
             ["mon-parcours"] => Route::MyPath,
             ["mes-donnees"] => Route::MyData,
+            ["sauvegarde"] => Route::Backup,
             ["mon-cv"] => Route::Cv,
             ["ma-lettre"] => Route::Letter,
             ["entretien"] => Route::Interview,
@@ -90,6 +94,7 @@ impl Route {
             Route::Positioning => "/faire-le-point".into(),
             Route::MyPath => "/mon-parcours".into(),
             Route::MyData => "/mes-donnees".into(),
+            Route::Backup => "/sauvegarde".into(),
             Route::Cv => "/mon-cv".into(),
             Route::Letter => "/ma-lettre".into(),
             Route::Interview => "/entretien".into(),
@@ -193,6 +198,7 @@ impl Route {
             Route::Positioning,
             Route::MyPath,
             Route::MyData,
+            Route::Backup,
             Route::Cv,
             Route::Letter,
             Route::Interview,
@@ -211,6 +217,7 @@ impl Route {
                 | Route::Positioning
                 | Route::MyPath
                 | Route::MyData
+                | Route::Backup
                 | Route::Cv
                 | Route::Letter
                 | Route::Interview
@@ -309,6 +316,7 @@ mod tests {
             ("/faire-le-point", Route::Positioning),
             ("/mon-parcours?x=1", Route::MyPath),
             ("/mes-donnees/", Route::MyData),
+            ("/sauvegarde", Route::Backup),
             ("/mon-cv#haut", Route::Cv),
             ("/s-entrainer", Route::Practice),
             (
@@ -352,6 +360,7 @@ mod tests {
             "/faire-le-point",
             "/mon-parcours",
             "/s-entrainer/A",
+            "/sauvegarde",
             "/x",
         ] {
             assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");

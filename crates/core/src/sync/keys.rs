@@ -28,6 +28,10 @@ pub const INFO_ACCESS: &str = "access";
 /// Info of the AES-256-GCM key (32 bytes).
 pub const INFO_ENCRYPTION: &str = "encryption";
 
+/// Info of the key that makes record ids opaque (32 bytes, HMAC-SHA-256):
+/// see [`super::record::opaque_record_id`].
+pub const INFO_RECORD_IDS: &str = "record-ids";
+
 /// Bytes of each derived value.
 pub const MASTER_BYTES: usize = 32;
 pub const SPACE_ID_BYTES: usize = 16;
@@ -138,14 +142,16 @@ mod tests {
                 INFO_MASTER,
                 INFO_SPACE_ID,
                 INFO_ACCESS,
-                INFO_ENCRYPTION
+                INFO_ENCRYPTION,
+                INFO_RECORD_IDS
             ],
             [
                 "declic-sync-v1",
                 "master",
                 "space-id",
                 "access",
-                "encryption"
+                "encryption",
+                "record-ids"
             ]
         );
     }

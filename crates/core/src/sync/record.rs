@@ -112,6 +112,25 @@ fn record_id(prefix: &str, logical: &str) -> String {
     }
 }
 
+/// Bytes of the MAC kept in an opaque record id (128 bits: no collision
+/// among a learner's records).
+pub const OPAQUE_MAC_BYTES: usize = 16;
+
+/// The id a record is sent under. The logical ids above carry the device
+/// id and the event counter (`e-<device>-<counter>`), which would let the
+/// server tell devices apart and count a learner's answers: what goes up is
+/// `r` + the first [`OPAQUE_MAC_BYTES`] of `HMAC-SHA-256(key, logical id)`
+/// in lowercase hex, `key` derived from the phrase with
+/// [`super::keys::INFO_RECORD_IDS`]. Every device of the space computes the
+/// same id for the same content (so a re-sent record is recognised), and
+/// without the phrase the id says nothing. `mac` is the HMAC's output (the
+/// shell computes it with WebCrypto); `None` if it is shorter than
+/// [`OPAQUE_MAC_BYTES`].
+pub fn opaque_record_id(mac: &[u8]) -> Option<String> {
+    let mac = mac.get(..OPAQUE_MAC_BYTES)?;
+    Some(format!("r{}", super::keys::hex(mac)))
+}
+
 /// Maps any text to `[A-Za-z0-9_-]`, injectively: letters and digits stay,
 /// `:` becomes `-` (the separator of event ids and stamps), every other byte
 /// becomes `_` and two hex digits (so `_` itself is `_5f`, `-` is `_2d`).
@@ -259,6 +278,21 @@ mod tests {
         let id = event_record_id(&long);
         assert_eq!(id.len(), 2 + 1 + 32);
         assert_ne!(id, event_record_id(&"x".repeat(81)));
+    }
+
+    #[test]
+    fn opaque_ids_fit_the_contract_and_hide_the_logical_id() {
+        let device = "0123456789abcdef";
+        let logical = event_record_id(&format!("{device}:7"));
+        assert!(logical.contains(device), "the logical id names the device");
+        let mac: Vec<u8> = (0u8..32).map(|b| b.wrapping_mul(37)).collect();
+        let id = opaque_record_id(&mac).expect("32 bytes are enough");
+        assert!(valid(&id), "{id}");
+        assert_eq!(id.len(), 1 + 2 * OPAQUE_MAC_BYTES);
+        assert!(!id.contains(device));
+        // Only the first 16 bytes count; fewer are refused.
+        assert_eq!(opaque_record_id(&mac[..16]), Some(id));
+        assert_eq!(opaque_record_id(&mac[..15]), None);
     }
 
     #[test]

@@ -1,0 +1,207 @@
+//! "Sauvegarder et retrouver ma progression" (`/sauvegarde`): what sync
+//! sends and why the server cannot read it; turning it on (the phrase,
+//! large, and its printable card); restoring on another device by typing
+//! the words (forgiving: a word one letter off is corrected and shown) or by
+//! a link that carries them; the shared computer's "J'ai terminé".
+
+use crate::learner::Learner;
+use crate::sync::{self, SyncError};
+use declic_core::sync::phrase::{Parsed, Phrase};
+use leptos::prelude::*;
+
+/// Where the screen's action stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Action {
+    Idle,
+    Running,
+    /// Restored: the corrections made to what was typed, to show them.
+    Restored(Vec<String>),
+    /// "J'ai terminé" done: nothing of the learner is left here.
+    Finished,
+    Failed(String),
+}
+
+#[component]
+pub fn Backup() -> impl IntoView {
+    let learner = expect_context::<Learner>();
+    let action = RwSignal::new(Action::Idle);
+    let typed = RwSignal::new(String::new());
+    let shared = RwSignal::new(false);
+    // A restore link's words (read once, then gone from the address bar).
+    Effect::new(move |_| {
+        if let Some(words) = sync::take_link_phrase() {
+            typed.set(words);
+        }
+    });
+
+    let fail = move |e: SyncError| action.set(Action::Failed(e.message().to_string()));
+    let on_turn_on = move |_| {
+        action.set(Action::Running);
+        leptos::task::spawn_local(async move {
+            match sync::turn_on(learner).await {
+                Ok(_) => action.set(Action::Idle),
+                Err(e) => fail(e),
+            }
+            crate::app::focus_soon("#sauvegarde-etat");
+        });
+    };
+    let on_restore = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Parsed {
+            phrase,
+            corrections,
+        } = match Phrase::parse(&typed.get_untracked()) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                action.set(Action::Failed(e.message()));
+                crate::app::focus_soon("#sauvegarde-etat");
+                return;
+            }
+        };
+        let corrections = corrections
+            .into_iter()
+            .map(|c| {
+                format!(
+                    "Mot numéro {}\u{a0}: «\u{a0}{}\u{a0}» corrigé en «\u{a0}{}\u{a0}».",
+                    c.position + 1,
+                    c.typed,
+                    c.word
+                )
+            })
+            .collect();
+        action.set(Action::Running);
+        let shared = shared.get_untracked();
+        leptos::task::spawn_local(async move {
+            match sync::restore(learner, phrase, shared).await {
+                Ok(()) => action.set(Action::Restored(corrections)),
+                Err(e) => fail(e),
+            }
+            crate::app::focus_soon("#sauvegarde-etat");
+        });
+    };
+    let on_finish = move |_| {
+        action.set(Action::Running);
+        leptos::task::spawn_local(async move {
+            match sync::finish().await {
+                Ok(()) => action.set(Action::Finished),
+                Err(e) => fail(e),
+            }
+            crate::app::focus_soon("#sauvegarde-etat");
+        });
+    };
+
+    let feedback = move || match action.get() {
+        Action::Idle => None,
+        Action::Running => Some(view! { <p>"Un instant…"</p> }.into_any()),
+        Action::Restored(corrections) => Some(
+            view! {
+                <div class="notice">
+                    <p>"Ces mots sont bons. Votre progression arrive sur cet appareil."</p>
+                    {corrections.into_iter().map(|c| view! { <p>{c}</p> }).collect_view()}
+                </div>
+            }
+            .into_any(),
+        ),
+        Action::Finished => Some(
+            view! {
+                <p class="notice">
+                    "C'est terminé. Votre progression est sauvegardée en ligne, \
+                     et plus rien de vous ne reste sur cet appareil. Vous pouvez partir."
+                </p>
+            }
+            .into_any(),
+        ),
+        Action::Failed(message) => {
+            Some(view! { <p class="notice notice-error">{message}</p> }.into_any())
+        }
+    };
+
+    let when_on = move || {
+        let status = sync::status()?;
+        let words = sync::phrase().unwrap_or_default();
+        let finish_first = sync::shared_computer();
+        let card = view! {
+            <section class="phrase-card print-me" aria-labelledby="carte-titre">
+                <h2 id="carte-titre">"Vos mots pour retrouver votre progression"</h2>
+                <p class="print-only">"Déclic — gardez cette carte pour vous. Ne la montrez à personne."</p>
+                <ol class="phrase-words">
+                    {words.split(' ').map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}
+                </ol>
+                <p>"Sur un autre appareil, ouvrez Déclic, puis «\u{a0}Sauvegarde\u{a0}», et écrivez ces mots."</p>
+            </section>
+        };
+        Some(view! {
+            <p class="sync-state">{status.message()}</p>
+            {(!finish_first).then_some(card)}
+            <p class="actions no-print">
+                {(!finish_first).then(|| view! {
+                    <button type="button" class="button" on:click=move |_| sync::print()>
+                        "Imprimer ma carte"
+                    </button>
+                })}
+                <button type="button" class="button primary" on:click=on_finish
+                    disabled=move || action.get() == Action::Running>
+                    "J'ai terminé"
+                </button>
+            </p>
+            <p class="no-print">
+                "«\u{a0}J'ai terminé\u{a0}» envoie tout, puis efface tout ce qui vous concerne sur cet appareil. \
+                 À utiliser sur un ordinateur partagé."
+            </p>
+        })
+    };
+
+    let when_off = move || {
+        if sync::status().is_some() || action.get() == Action::Finished {
+            return None;
+        }
+        Some(view! {
+            <section aria-labelledby="sauvegarde-activer">
+                <h2 id="sauvegarde-activer">"Sauvegarder"</h2>
+                <p>"Vous recevez 8 mots. Gardez-les bien\u{a0}: ils sont la seule clé de votre sauvegarde."</p>
+                <p class="actions">
+                    <button type="button" class="button primary" on:click=on_turn_on
+                        disabled=move || action.get() == Action::Running>
+                        "Activer la sauvegarde"
+                    </button>
+                </p>
+            </section>
+            <section aria-labelledby="sauvegarde-retrouver">
+                <h2 id="sauvegarde-retrouver">"Retrouver ma progression"</h2>
+                <form on:submit=on_restore>
+                    <div class="field">
+                    <label for="mots">"Écrivez les 8 mots de votre carte"</label>
+                    <textarea id="mots" rows="3" autocomplete="off" autocapitalize="none" spellcheck="false"
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <p class="check-row">
+                        <input type="checkbox" id="partage"
+                            prop:checked=move || shared.get()
+                            on:change=move |ev| shared.set(event_target_checked(&ev)) />
+                        <label for="partage">"Je suis sur un ordinateur partagé"</label>
+                    </p>
+                    <p class="actions">
+                        <button type="submit" class="button primary"
+                            disabled=move || action.get() == Action::Running>
+                            "Retrouver ma progression"
+                        </button>
+                    </p>
+                </form>
+            </section>
+        })
+    };
+
+    view! {
+        <h1 tabindex="-1">"Sauvegarder et retrouver ma progression"</h1>
+        <div class="no-print">
+            <p>"La sauvegarde garde une copie de vos progrès, de votre CV et de votre lettre. \
+                Vous les retrouvez sur un autre téléphone ou un ordinateur."</p>
+            <p>"Pas besoin de compte ni d'adresse e-mail. Tout est chiffré sur cet appareil avant d'être envoyé\u{a0}: \
+                personne, pas même Déclic, ne peut lire vos données."</p>
+        </div>
+        <div id="sauvegarde-etat" tabindex="-1" role="status">{feedback}</div>
+        {when_on}
+        {when_off}
+    }
+}
