@@ -27,6 +27,10 @@ pub struct EmailPrompt {
     /// What to know before using the suggestion (an address from the name
     /// must be created first).
     pub note: Option<String>,
+    /// The lesson that helps (how to create an address), for an address
+    /// that may not look serious: the prompt is the one place the CV
+    /// builder speaks about a written address.
+    pub lesson: Option<&'static str>,
 }
 
 /// The first sentence of a message: "«\u{a0}bg\u{a0}» est un surnom. Un
@@ -50,6 +54,7 @@ pub fn email_prompt(address: &str, first_name: &str, last_name: &str) -> Option<
                 .into(),
             suggestion: Some(suggestion),
             note: None,
+            lesson: None,
         }),
         check @ EmailCheck::Unprofessional { .. } => {
             let remark = check.is_remark();
@@ -75,6 +80,7 @@ pub fn email_prompt(address: &str, first_name: &str, last_name: &str) -> Option<
                 explanation: first_sentence(&reasons[0].message()).to_string(),
                 suggestion,
                 note,
+                lesson: Some(crate::lessons::EMAIL_CREATE),
             })
         }
         EmailCheck::Empty | EmailCheck::Invalid { .. } | EmailCheck::Professional => None,
