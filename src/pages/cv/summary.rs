@@ -5,7 +5,7 @@
 
 use super::{step_path, Coach};
 use crate::pages::advice_notes::lesson_link;
-use declic_core::cv::summary;
+use declic_core::cv::{summary, summary_lessons};
 use leptos::prelude::*;
 
 #[component]
@@ -31,11 +31,7 @@ pub(super) fn Summary() -> impl IntoView {
                         {(!done).then(|| view! {
                             <ul class="summary-missing">
                                 {line.missing.into_iter().map(|a| view! {
-                                    <li>
-                                        <a href=href.clone()>{a.message}</a>
-                                        {a.suggestion.map(|s| view! { <p class="hint">{s}</p> })}
-                                        {a.lesson.map(|id| view! { <p>{lesson_link(id)}</p> })}
-                                    </li>
+                                    <li><a href=href.clone()>{a.message}</a></li>
                                 }).collect_view()}
                             </ul>
                         })}
@@ -43,5 +39,12 @@ pub(super) fn Summary() -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
+        {move || {
+            let lessons = lines.with(|l| summary_lessons(l));
+            (!lessons.is_empty()).then(|| view! {
+                <p>"Pour vous aider\u{a0}:"</p>
+                <ul>{lessons.into_iter().map(|id| view! { <li>{lesson_link(id)}</li> }).collect_view()}</ul>
+            })
+        }}
     }
 }

@@ -331,6 +331,23 @@ pub fn summary(cv: &Cv, advice: &[Advice]) -> Vec<StepSummary> {
         .collect()
 }
 
+/// The lessons that help with what is missing, each once, in the order
+/// they first come: the summary lists them at its end rather than under
+/// every line.
+pub fn summary_lessons(lines: &[StepSummary]) -> Vec<&'static str> {
+    let mut lessons = Vec::new();
+    for lesson in lines
+        .iter()
+        .flat_map(|l| &l.missing)
+        .filter_map(|a| a.lesson)
+    {
+        if !lessons.contains(&lesson) {
+            lessons.push(lesson);
+        }
+    }
+    lessons
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::*;
@@ -526,5 +543,11 @@ mod tests {
         assert_eq!(lines[0].status(), "Rempli");
         let languages = lines.iter().find(|l| l.step == CvStep::Languages).unwrap();
         assert_eq!(languages.status(), "Facultatif");
+        // The lessons of what is missing, once each: creating an address
+        // (there is none yet), and making a CV.
+        assert_eq!(
+            summary_lessons(&lines),
+            [crate::lessons::EMAIL_CREATE, crate::lessons::CV]
+        );
     }
 }

@@ -33,7 +33,7 @@ pub use crate::advice::AdviceLevel;
 pub use crate::date::{period, MonthYear};
 pub use chronology::{is_most_recent_first, most_recent_first, Dated};
 pub use coach::{coach, Advice, EducationField, ExperienceField, Target};
-pub use guide::{summary, Attention, CvStep, Place, StepSummary};
+pub use guide::{summary, summary_lessons, Attention, CvStep, Place, StepSummary};
 pub use length::{
     estimated_lines, ENTRY_LINES, HEADER_LINES, LINE_CHARS, PAGE_LINES, SECTION_TITLE_LINES,
 };
