@@ -30,8 +30,8 @@ pub(super) fn Summary() -> impl IntoView {
                         </p>
                         {(!done).then(|| view! {
                             <ul class="summary-missing">
-                                {line.missing.into_iter().map(|a| view! {
-                                    <li><a href=href.clone()>{a.message}</a></li>
+                                {line.missing_lines().into_iter().map(|text| view! {
+                                    <li><a href=href.clone()>{text.to_string()}</a></li>
                                 }).collect_view()}
                             </ul>
                         })}

@@ -12,7 +12,7 @@
 
 use super::{Advice, AdviceLevel, Cv, SectionKind, Target};
 use crate::email::{check_email_for, EmailCheck};
-use crate::text::is_blank;
+use crate::text::{first_sentence, is_blank};
 
 /// One screen of the guided builder, in the order the learner meets them:
 /// the CV's parts (following [`Cv`]), then the summary, then the preview
@@ -303,6 +303,15 @@ pub struct StepSummary {
 }
 
 impl StepSummary {
+    /// What is missing, in a few words each: the first sentence of each
+    /// piece of advice (its step says the rest).
+    pub fn missing_lines(&self) -> Vec<&str> {
+        self.missing
+            .iter()
+            .map(|a| first_sentence(&a.message))
+            .collect()
+    }
+
     /// The line's word: "Rempli", "À compléter", or "Facultatif" for a part
     /// left empty that the CV can do without.
     pub fn status(&self) -> &'static str {
@@ -391,6 +400,15 @@ mod tests {
         assert_eq!(identity.step, CvStep::Identity);
         assert_eq!(identity.status(), "À compléter");
         assert_eq!(identity.missing.len(), 2, "first and last name");
+        assert_eq!(
+            identity.missing_lines(),
+            ["Écrivez votre prénom.", "Écrivez votre nom de famille."]
+        );
+        let contact = &summary(&cv, &all)[1];
+        assert_eq!(
+            contact.missing_lines()[1],
+            "Vous n'avez pas encore d'adresse e-mail\u{a0}?"
+        );
     }
 
     #[test]

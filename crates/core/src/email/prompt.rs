@@ -4,6 +4,7 @@
 //! decides.
 
 use super::{check_email_for, suggest_address, typo_question, EmailCheck};
+use crate::text::first_sentence;
 
 /// Which kind of prompt: it decides the buttons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,15 +32,6 @@ pub struct EmailPrompt {
     /// that may not look serious: the prompt is the one place the CV
     /// builder speaks about a written address.
     pub lesson: Option<&'static str>,
-}
-
-/// The first sentence of a message: "«\u{a0}bg\u{a0}» est un surnom. Un
-/// employeur…" → "«\u{a0}bg\u{a0}» est un surnom."
-fn first_sentence(message: &str) -> &str {
-    match message.find(". ") {
-        Some(end) => &message[..=end],
-        None => message,
-    }
 }
 
 /// The prompt for an address, or `None` when there is nothing to ask
