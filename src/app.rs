@@ -25,15 +25,17 @@ pub fn App(
 }
 
 /// The job-tools entry (`jobs.html`): the same shell around the CV, the
-/// letter or the interview preparation, by URL.
+/// letter or the interview preparation, by route (the CV's steps change in
+/// the page).
 #[component]
 pub fn JobsApp(
+    nav: Navigator,
     status: AppStatus,
     learner: Learner,
     #[prop(optional)] speech: Speech,
-    route: Route,
 ) -> impl IntoView {
-    view! { <Shell status=status speech=speech learner=learner>{pages::job_screen(route)}</Shell> }
+    provide_context(nav);
+    view! { <Shell status=status speech=speech learner=learner>{pages::job_screen(nav)}</Shell> }
 }
 
 /// The practice entry (`practice.html`): the same shell around the list of

@@ -60,10 +60,13 @@ pub fn start_jobs() {
     use declic_core::route::Route;
     use leptos::prelude::*;
 
-    let route = Route::parse(&current_path());
-    title::set(&route);
+    // The CV builder's steps follow each other in the page (see
+    // `Route::follows_in_page`); the other tools are page loads.
+    let nav = router::Navigator::new(Route::parse(&current_path()));
+    router::listen(nav);
     mount(move |status, learner, speech| {
-        view! { <app::JobsApp status=status learner=learner speech=speech route=route /> }
+        router::follow_screens(nav);
+        view! { <app::JobsApp nav=nav status=status learner=learner speech=speech /> }
     });
 }
 

@@ -107,7 +107,8 @@ pub fn page_html(route: &Route) -> String {
                 view! { <App nav=nav status=status learner=learner /> }.to_html()
             }
             Entry::Jobs => {
-                view! { <JobsApp status=status learner=learner route=route.clone() /> }.to_html()
+                let nav = Navigator::new(route.clone());
+                view! { <JobsApp nav=nav status=status learner=learner /> }.to_html()
             }
             Entry::Practice => {
                 view! { <PracticeApp status=status learner=learner route=route.clone() /> }

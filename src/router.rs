@@ -105,8 +105,8 @@ pub fn listen(nav: Navigator) {
                 return;
             }
             let route = Route::parse(&anchor.pathname());
-            if route.entry() != declic_core::route::Entry::Main {
-                return; // another entry (jobs.html): a normal page load
+            if !nav.route.get_untracked().follows_in_page(&route) {
+                return; // another entry's screen: a normal page load
             }
             event.prevent_default();
             nav.go(route);

@@ -32,7 +32,18 @@ mod tests {
     fn every_screen_has_a_title_in_french() {
         assert_eq!(text(&Route::Home), "Déclic – apprendre le numérique");
         assert_eq!(text(&Route::Map), "Toutes les compétences – Déclic");
-        assert_eq!(text(&Route::Cv), "Mon CV – Déclic");
+        assert_eq!(
+            text(&Route::Cv {
+                step: declic_core::cv::CvStep::Identity
+            }),
+            "Votre nom – Déclic"
+        );
+        assert_eq!(
+            text(&Route::Cv {
+                step: declic_core::cv::CvStep::Contact
+            }),
+            "Vos coordonnées – Déclic"
+        );
         assert_eq!(text(&Route::MyPath), "Mon parcours – Déclic");
         for route in Route::examples() {
             assert!(text(&route).contains("Déclic"), "{route:?}");

@@ -29,18 +29,7 @@ fn note(
         AdviceLevel::Problem => "advice advice-problem",
         AdviceLevel::Suggestion => "advice advice-suggestion",
     };
-    let lesson = lesson.map(|id| {
-        let href = Route::Lesson {
-            competence: id.to_string(),
-            step: 1,
-        }
-        .path();
-        let title = crate::catalogue::CATALOGUE
-            .competence(id)
-            .map(|(_, c)| c.title.clone())
-            .unwrap_or_else(|| "la leçon".into());
-        view! { <a href=href>{format!("Voir la leçon «\u{a0}{title}\u{a0}»")}</a> }
-    });
+    let lesson = lesson.map(lesson_link);
     view! {
         <div class=class>
             <p>
@@ -51,6 +40,20 @@ fn note(
             {lesson.map(|l| view! { <p>{l}</p> })}
         </div>
     }
+}
+
+/// "Voir la leçon « … »": the link to the lesson that helps.
+pub fn lesson_link(id: &'static str) -> impl IntoView {
+    let href = Route::Lesson {
+        competence: id.to_string(),
+        step: 1,
+    }
+    .path();
+    let title = crate::catalogue::CATALOGUE
+        .competence(id)
+        .map(|(_, c)| c.title.clone())
+        .unwrap_or_else(|| "la leçon".into());
+    view! { <a href=href>{format!("Voir la leçon «\u{a0}{title}\u{a0}»")}</a> }
 }
 
 /// Every piece of advice, in the core's order, so nothing is missed; or

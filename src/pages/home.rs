@@ -20,7 +20,7 @@ pub fn Home() -> impl IntoView {
                 <MenuEntry to=Route::MyPath title="Mon parcours" text="Les leçons choisies pour vous." icon=Icon::MyPath />
                 <MenuEntry to=Route::Map title="Toutes les compétences" text="Choisir une leçon librement." icon=Icon::Grid />
                 <MenuEntry to=Route::Practice title="S'entraîner" text="Faire comme en vrai, sans risque." icon=Icon::Practice />
-                <MenuEntry to=Route::Cv title="Mon CV" text="CV, lettre de motivation, entretien." icon=Icon::Cv />
+                <MenuEntry to=Route::CV title="Mon CV" text="CV, lettre de motivation, entretien." icon=Icon::Cv />
                 <MenuEntry to=Route::Backup title="Sauvegarde" text="Retrouver ma progression sur un autre appareil." icon=Icon::Backup />
                 <MenuEntry to=Route::MyData title="Mes données" text="Les télécharger ou tout effacer." icon=Icon::MyData />
             </ul>

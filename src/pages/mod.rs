@@ -22,31 +22,57 @@ pub use cv::CvBuilder;
 pub use home::Home;
 
 use crate::catalogue::CATALOGUE;
+use crate::router::Navigator;
+use declic_core::cv::CvStep;
 use declic_core::route::Route;
 use leptos::prelude::*;
 
+/// The job tools, each a screen of the job-tools entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JobTool {
+    Cv,
+    Letter,
+    Interview,
+}
+
+impl JobTool {
+    fn of(route: &Route) -> JobTool {
+        match route {
+            Route::Letter => JobTool::Letter,
+            Route::Interview => JobTool::Interview,
+            _ => JobTool::Cv,
+        }
+    }
+}
+
 /// The screens of the job-tools entry (`jobs.html`), with the tabs that
-/// link them (plain links: each is a page load of the same cached page).
-pub fn job_screen(route: Route) -> AnyView {
+/// link them (plain links: each tool is a page load of the same cached
+/// page; the CV's steps change in the page, the builder staying on).
+pub fn job_screen(nav: Navigator) -> AnyView {
+    let tool = Memo::new(move |_| JobTool::of(&nav.route()));
+    let step = Memo::new(move |_| match nav.route() {
+        Route::Cv { step } => step,
+        _ => CvStep::Identity,
+    });
     let tabs = [
-        (Route::Cv, "Mon CV"),
-        (Route::Letter, "Ma lettre"),
-        (Route::Interview, "L'entretien"),
+        (JobTool::Cv, Route::CV, "Mon CV"),
+        (JobTool::Letter, Route::Letter, "Ma lettre"),
+        (JobTool::Interview, Route::Interview, "L'entretien"),
     ];
-    let nav = view! {
+    let tabs = view! {
         <nav class="job-tabs" aria-label="Outils pour l'emploi">
-            {tabs.into_iter().map(|(r, label)| {
-                let current = (r == route).then_some("page");
+            {tabs.into_iter().map(|(t, r, label)| {
+                let current = move || (tool.get() == t).then_some("page");
                 view! { <a href=r.path() aria-current=current>{label}</a> }
             }).collect_view()}
         </nav>
     };
-    let screen = match route {
-        Route::Letter => view! { <letter::LetterBuilder /> }.into_any(),
-        Route::Interview => view! { <interview::InterviewPrep /> }.into_any(),
-        _ => view! { <CvBuilder /> }.into_any(),
+    let screen = move || match tool.get() {
+        JobTool::Letter => view! { <letter::LetterBuilder /> }.into_any(),
+        JobTool::Interview => view! { <interview::InterviewPrep /> }.into_any(),
+        JobTool::Cv => view! { <CvBuilder step=step /> }.into_any(),
     };
-    view! { {nav} {screen} }.into_any()
+    view! { {tabs} {screen} }.into_any()
 }
 
 /// The practice entry's screen for a route (`practice.html`): the list of
@@ -85,7 +111,7 @@ pub fn screen(route: Route) -> AnyView {
         // Served by another entry (jobs.html, practice.html); the main app
         // only ever gets here if that page failed to load, so it offers the
         // way in.
-        route @ (Route::Cv
+        route @ (Route::Cv { .. }
         | Route::Letter
         | Route::Interview
         | Route::Practice
@@ -123,7 +149,8 @@ pub fn title(route: &Route) -> Option<String> {
         Route::MyPath => Some("Mon parcours".into()),
         Route::MyData => Some("Mes données".into()),
         Route::Backup => Some("Sauvegarder et retrouver ma progression".into()),
-        Route::Cv => Some("Mon CV".into()),
+        // The step's own heading ("Mon CV" is said above it, "Étape 2 sur 8").
+        Route::Cv { step } => Some(step.heading().into()),
         Route::Letter => Some("Ma lettre de motivation".into()),
         Route::Interview => Some("Préparer un entretien".into()),
         Route::Practice => Some("S'entraîner".into()),

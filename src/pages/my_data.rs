@@ -96,6 +96,10 @@ pub fn MyData() -> impl IntoView {
         .into_any()
     };
 
+    let cv_preview = Route::Cv {
+        step: declic_core::cv::CvStep::Preview,
+    }
+    .path();
     view! {
         <h1 tabindex="-1">"Mes données"</h1>
         <p>"Vos données restent sur cet appareil. Personne d'autre ne les voit."</p>
@@ -124,7 +128,7 @@ pub fn MyData() -> impl IntoView {
                 }}
             </div>
             <p>
-                <a class="button" href=format!("{}#cv-apercu", Route::Cv.path())>"Télécharger mon CV en PDF"</a>
+                <a class="button" href=cv_preview>"Télécharger mon CV en PDF"</a>
             </p>
         </section>
         <section aria-labelledby="donnees-effacer">

@@ -20,9 +20,18 @@ enum Making {
 /// PDF engine makes it in its worker (timed as "declic-pdf" for the
 /// benches, from the tap to the bytes, loading included).
 #[component]
-pub fn PdfButtons(make: impl Fn() -> (Request, String) + Copy + 'static) -> impl IntoView {
+pub fn PdfButtons(
+    make: impl Fn() -> (Request, String) + Copy + 'static,
+    /// Told at each tap, before the PDF is made (the CV then shows every
+    /// problem it has).
+    #[prop(optional)]
+    on_ask: Option<Callback<()>>,
+) -> impl IntoView {
     let making = RwSignal::new(Making::Idle);
     let run = move |share: bool| {
+        if let Some(ask) = on_ask {
+            ask.run(());
+        }
         if making.get_untracked() == Making::Busy {
             return;
         }

@@ -82,7 +82,13 @@ try {
     await page.getByLabel("Prénom").waitFor();
     await page.getByLabel("Prénom").fill("Léa");
     await page.getByLabel("Nom", { exact: true }).fill("Martin");
+    // The guided builder: "Suivant" twice to the job sought, once more to
+    // the experiences (steps change in the page).
+    const next = () => page.getByRole("link", { name: /^Suivant/ }).click();
+    await next();
+    await next();
     await page.getByLabel("Titre du CV").fill("Vendeuse en boulangerie");
+    await next();
     for (let i = 0; i < 3; i++) {
       await page.getByRole("button", { name: "+ Ajouter une expérience" }).click();
       await page.getByLabel("Poste ou mission").first().fill(`Vendeuse ${i}`);
@@ -102,6 +108,7 @@ try {
         return ids.length ? Math.max(...ids.map((id) => globalThis.__interactions.get(id))) : 16;
       }, before));
     }
+    await page.getByRole("link", { name: "Voir l'aperçu et le PDF" }).click();
     for (let i = 0; i < 3; i++) {
       await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger en PDF" }).click()]);
     }

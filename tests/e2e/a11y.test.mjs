@@ -7,7 +7,8 @@ import { openApp, cleanupsAfterAll, waitForScreen, screenshot, competenceContent
 
 const SCREENS = [
   "/", "/competences", "/competences/email-piece-jointe", "/competences/email-piece-jointe/quiz",
-  "/faire-le-point", "/mon-parcours", "/mon-cv", "/ma-lettre", "/entretien", "/nimporte/quoi",
+  "/faire-le-point", "/mon-parcours", "/mon-cv", "/mon-cv/contact", "/mon-cv/experiences",
+  "/mon-cv/recapitulatif", "/mon-cv/apercu", "/ma-lettre", "/entretien", "/nimporte/quoi",
 ];
 
 /// Opens a screen and waits until it is complete (nothing left loading).
@@ -27,7 +28,7 @@ describe("accessibility", () => {
       await page.evaluate(() => (document.documentElement.style.fontSize = "225%"));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path}: ${overflow}px of horizontal scrolling at 200 %`);
-      if (path === "/competences/email-piece-jointe/quiz" || path === "/mon-cv") {
+      if (["/competences/email-piece-jointe/quiz", "/mon-cv", "/mon-cv/recapitulatif"].includes(path)) {
         await screenshot(page, `zoom-200${path.replaceAll("/", "-")}`, { fullPage: false });
       }
       await page.evaluate(() => (document.documentElement.style.fontSize = ""));

@@ -15,6 +15,8 @@ describe("the e-mail coach", () => {
     await page.getByLabel("Prénom").waitFor();
     await page.getByLabel("Prénom").fill("Awa");
     await page.getByLabel("Nom", { exact: true }).fill("N'Diaye");
+    await page.getByRole("link", { name: /^Suivant/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Vos coordonnées" }).waitFor();
     const email = page.getByLabel("Adresse e-mail", { exact: true });
     const prompt = page.locator(".email-prompt [role=group]");
 
@@ -47,7 +49,9 @@ describe("the e-mail coach", () => {
     await page.getByLabel("Ville").focus();
     assert.equal(await prompt.count(), 0, "an answered address is not asked about again");
     // The PDF is not blocked.
+    await page.getByRole("link", { name: "Voir l'aperçu et le PDF" }).click();
     assert.equal(await page.getByRole("button", { name: /PDF/ }).first().isDisabled(), false);
+    await page.goBack();
 
     // After a reload, still not asked again.
     await page.reload();
@@ -67,7 +71,7 @@ describe("the e-mail coach", () => {
 
   it("asks about a pseudonym in the letter, whose address comes from a CV without a name", async () => {
     const { server, page } = await openAppOffline(cleanups);
-    await page.goto(server.url + "/mon-cv");
+    await page.goto(server.url + "/mon-cv/contact");
     await page.getByLabel("Adresse e-mail", { exact: true }).fill("petitchat75@gmail.com");
     await page.getByLabel("Ville").focus();
     await page.locator(".save-status .saved").waitFor();

@@ -25,6 +25,10 @@ const ROUTES = [
   ["/page/inconnue", true],
   ["/competences/lecon-inconnue", false],
   ["/mon-cv", true],
+  ["/mon-cv/contact", true],
+  ["/mon-cv/recapitulatif", true],
+  ["/mon-cv/apercu", true],
+  ["/mon-cv/inconnue", true],
   ["/ma-lettre", true],
   ["/entretien", true],
 ];
@@ -103,8 +107,12 @@ describe("first paint of every screen", () => {
     await page.goto(`${server.url}/competences/${LESSON}/quiz`);
     await screenshot(page, "first-paint-quiz-html-only");
     await page.goto(`${server.url}/mon-cv`);
-    assert.equal(await page.locator("main h1").innerText(), "Mon CV");
+    assert.equal(await page.locator("main h1").innerText(), "Votre nom");
+    assert.match(await page.locator(".step-count").innerText(), /Étape 1 sur 8/);
     await screenshot(page, "first-paint-cv-html-only");
+    await page.goto(`${server.url}/mon-cv/contact`);
+    assert.equal(await page.locator("main h1").innerText(), "Vos coordonnées");
+    assert.match(await page.title(), /^Vos coordonnées – Déclic$/);
     await context.close();
   });
 

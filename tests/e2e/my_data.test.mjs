@@ -27,6 +27,7 @@ async function writeCv(page, url) {
   await waitForApp(page);
   await page.getByLabel("Prénom").fill(CV.first);
   await page.getByLabel("Nom", { exact: true }).fill(CV.last);
+  await page.getByRole("link", { name: /^Suivant/ }).click();
   await page.getByLabel("Ville").fill(CV.city);
   await page.getByText("Enregistré sur ce téléphone").first().waitFor();
 }

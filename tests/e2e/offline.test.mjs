@@ -55,6 +55,16 @@ describe("offline", () => {
     await page.goto(server.url + "/competences");
     await waitForApp(page);
     assert.equal(await page.locator("h1").innerText(), "Toutes les compétences");
+
+    // A step of the CV builder never opened, by its own address: the job
+    // tools' page from the cache, on that step; "Suivant" goes on offline.
+    await page.goto(server.url + "/mon-cv/recapitulatif");
+    await waitForApp(page);
+    await page.getByRole("heading", { level: 1, name: "Récapitulatif" }).waitFor();
+    await page.getByRole("link", { name: /^Suivant/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Aperçu et PDF" }).waitFor();
+    assert.ok(page.url().endsWith("/mon-cv/apercu"), page.url());
+    await screenshot(page, "cv-preview-offline");
   });
 
   it("installs an update only when the learner asks, never mixing two builds", async () => {

@@ -5,6 +5,8 @@
 //! here, not in the view, so it is tested natively and there is one list of
 //! URLs. Paths are French because learners see them.
 
+use crate::cv::CvStep;
+
 /// One screen of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -28,8 +30,9 @@ pub enum Route {
     /// `/sauvegarde` — "Sauvegarder et retrouver ma progression": sync,
     /// its recovery phrase, restore on another device, shared computers.
     Backup,
-    /// `/mon-cv` — the CV builder.
-    Cv,
+    /// `/mon-cv` — the CV builder, its first step;
+    /// `/mon-cv/{step}` — one step of it ([`CvStep::slug`]).
+    Cv { step: CvStep },
     /// `/ma-lettre` — the spontaneous application letter.
     Letter,
     /// `/entretien` — interview preparation.
@@ -43,6 +46,12 @@ pub enum Route {
 }
 
 impl Route {
+    /// The CV builder, at its first step (`/mon-cv`): where links to "Mon
+    /// CV" go.
+    pub const CV: Route = Route::Cv {
+        step: CvStep::Identity,
+    };
+
     /// Parses a URL path (without query or fragment). Tolerates a trailing
     /// slash. Never fails: an unknown path is [`Route::NotFound`].
     pub fn parse(path: &str) -> Route {
@@ -69,7 +78,15 @@ impl Route {
             ["mon-parcours"] => Route::MyPath,
             ["mes-donnees"] => Route::MyData,
             ["sauvegarde"] => Route::Backup,
-            ["mon-cv"] => Route::Cv,
+            ["mon-cv"] => Route::Cv {
+                step: CvStep::Identity,
+            },
+            // The first step has one path, `/mon-cv` (the service worker
+            // knows each job-tools path exactly).
+            ["mon-cv", slug] => match CvStep::from_slug(slug) {
+                Some(step) if step != CvStep::Identity => Route::Cv { step },
+                _ => Route::NotFound,
+            },
             ["ma-lettre"] => Route::Letter,
             ["entretien"] => Route::Interview,
             ["s-entrainer"] => Route::Practice,
@@ -95,7 +112,10 @@ impl Route {
             Route::MyPath => "/mon-parcours".into(),
             Route::MyData => "/mes-donnees".into(),
             Route::Backup => "/sauvegarde".into(),
-            Route::Cv => "/mon-cv".into(),
+            Route::Cv {
+                step: CvStep::Identity,
+            } => "/mon-cv".into(),
+            Route::Cv { step } => format!("/mon-cv/{}", step.slug()),
             Route::Letter => "/ma-lettre".into(),
             Route::Interview => "/entretien".into(),
             Route::Practice => "/s-entrainer".into(),
@@ -127,8 +147,41 @@ pub enum Entry {
     Practice,
 }
 
-/// The screens of the job-tools entry.
-static JOB_SCREENS: [Route; 3] = [Route::Cv, Route::Letter, Route::Interview];
+/// The screens of the job-tools entry: every step of the CV builder (listed
+/// one by one, so the service worker knows each path), the letter, the
+/// interview.
+static JOB_SCREENS: [Route; 12] = [
+    Route::Cv {
+        step: CvStep::Identity,
+    },
+    Route::Cv {
+        step: CvStep::Contact,
+    },
+    Route::Cv {
+        step: CvStep::Title,
+    },
+    Route::Cv {
+        step: CvStep::Experiences,
+    },
+    Route::Cv {
+        step: CvStep::Education,
+    },
+    Route::Cv {
+        step: CvStep::Skills,
+    },
+    Route::Cv {
+        step: CvStep::Languages,
+    },
+    Route::Cv { step: CvStep::More },
+    Route::Cv {
+        step: CvStep::Summary,
+    },
+    Route::Cv {
+        step: CvStep::Preview,
+    },
+    Route::Letter,
+    Route::Interview,
+];
 /// The screens of the practice entry. A screen with a parameter is listed
 /// with an empty one: it stands for every value (see [`Entry::screens`]).
 static PRACTICE_SCREENS: [Route; 3] = [
@@ -163,6 +216,18 @@ impl Entry {
 }
 
 impl Route {
+    /// Whether a link from this screen to `to` changes screens in the page
+    /// (history API) rather than by a page load: within the main entry, and
+    /// between the steps of the CV builder (they share the CV being edited
+    /// and what the learner has done with its fields). Any other screen of
+    /// another entry is a page load.
+    pub fn follows_in_page(&self, to: &Route) -> bool {
+        match (self, to) {
+            (Route::Cv { .. }, Route::Cv { .. }) => true,
+            _ => self.entry() == Entry::Main && to.entry() == Entry::Main,
+        }
+    }
+
     /// Which entry serves this screen. `src/bin/postbuild.rs` writes the
     /// same mapping into the service worker, from [`Entry::screens`].
     pub fn entry(&self) -> Entry {
@@ -187,7 +252,7 @@ impl Route {
             competence: "email-piece-jointe".into(),
             step,
         };
-        let all = vec![
+        let mut all = vec![
             Route::Home,
             Route::Map,
             lesson(1),
@@ -199,7 +264,6 @@ impl Route {
             Route::MyPath,
             Route::MyData,
             Route::Backup,
-            Route::Cv,
             Route::Letter,
             Route::Interview,
             Route::Practice,
@@ -208,6 +272,7 @@ impl Route {
             },
             Route::NotFound,
         ];
+        all.extend(CvStep::ALL.map(|step| Route::Cv { step }));
         for route in &all {
             match route {
                 Route::Home
@@ -218,7 +283,7 @@ impl Route {
                 | Route::MyPath
                 | Route::MyData
                 | Route::Backup
-                | Route::Cv
+                | Route::Cv { .. }
                 | Route::Letter
                 | Route::Interview
                 | Route::Practice
@@ -277,6 +342,10 @@ mod tests {
         }
     }
 
+    fn cv(step: CvStep) -> Route {
+        Route::Cv { step }
+    }
+
     fn quiz(id: &str) -> Route {
         Route::Quiz {
             competence: id.into(),
@@ -317,7 +386,12 @@ mod tests {
             ("/mon-parcours?x=1", Route::MyPath),
             ("/mes-donnees/", Route::MyData),
             ("/sauvegarde", Route::Backup),
-            ("/mon-cv#haut", Route::Cv),
+            ("/mon-cv#haut", cv(CvStep::Identity)),
+            ("/mon-cv/identite", Route::NotFound),
+            ("/mon-cv/contact/", cv(CvStep::Contact)),
+            ("/mon-cv/apercu", cv(CvStep::Preview)),
+            ("/mon-cv/inconnue", Route::NotFound),
+            ("/mon-cv/contact/x", Route::NotFound),
             ("/s-entrainer", Route::Practice),
             (
                 "/s-entrainer/j-ai-clique",
@@ -347,7 +421,12 @@ mod tests {
 
     #[test]
     fn the_job_tools_have_their_own_entry() {
-        for path in ["/mon-cv", "/ma-lettre", "/entretien"] {
+        for path in [
+            "/mon-cv",
+            "/mon-cv/recapitulatif",
+            "/ma-lettre",
+            "/entretien",
+        ] {
             assert_eq!(Route::parse(path).entry(), Entry::Jobs, "{path}");
         }
         assert_eq!(Entry::Jobs.html(), "jobs.html");
@@ -374,6 +453,34 @@ mod tests {
             assert_eq!(Route::parse(path).entry(), Entry::Practice, "{path}");
         }
         assert_eq!(Entry::Practice.html(), "practice.html");
+    }
+
+    #[test]
+    fn links_stay_in_the_page_within_an_entry_screen_set() {
+        let cases = [
+            ("/", "/competences", true),
+            ("/competences", "/mon-cv", false),
+            ("/mon-cv", "/mon-cv/contact", true),
+            ("/mon-cv/apercu", "/mon-cv", true),
+            ("/mon-cv/contact", "/ma-lettre", false),
+            ("/ma-lettre", "/mon-cv", false),
+            ("/mon-cv", "/", false),
+            ("/s-entrainer", "/s-entrainer/a", false),
+        ];
+        for (from, to, in_page) in cases {
+            assert_eq!(
+                Route::parse(from).follows_in_page(&Route::parse(to)),
+                in_page,
+                "{from} → {to}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_step_of_the_cv_is_a_job_screen() {
+        for step in CvStep::ALL {
+            assert!(Entry::Jobs.screens().contains(&cv(step)), "{step:?}");
+        }
     }
 
     #[test]

@@ -132,6 +132,21 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> {
         .filter(|s| s.chars().any(char::is_alphanumeric))
 }
 
+/// The first sentence of a message, its mark included: "«\u{a0}bg\u{a0}»
+/// est un surnom. Un employeur…" → "«\u{a0}bg\u{a0}» est un surnom.";
+/// "Pas d'adresse\u{a0}? Ce n'est pas grave." → "Pas d'adresse\u{a0}?".
+/// The whole message when it has one sentence.
+pub fn first_sentence(message: &str) -> &str {
+    match [". ", "? ", "! "]
+        .iter()
+        .filter_map(|end| message.find(end))
+        .min()
+    {
+        Some(end) => &message[..=end],
+        None => message,
+    }
+}
+
 /// Lowercase ASCII words joined by single dashes, nothing at the ends:
 /// competence ids, question ids.
 pub fn is_slug(s: &str) -> bool {
@@ -242,6 +257,22 @@ fn parse_list(source: &'static str) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_sentences() {
+        for (message, first) in [
+            ("Un. Deux.", "Un."),
+            (
+                "Pas d'adresse\u{a0}? Ce n'est pas grave.",
+                "Pas d'adresse\u{a0}?",
+            ),
+            ("Bravo\u{a0}! Et ensuite.", "Bravo\u{a0}!"),
+            ("Une seule phrase.", "Une seule phrase."),
+            ("2.5 ans. Oui.", "2.5 ans."),
+        ] {
+            assert_eq!(first_sentence(message), first, "{message:?}");
+        }
+    }
     use proptest::prelude::*;
 
     #[test]

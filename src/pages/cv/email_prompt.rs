@@ -11,6 +11,7 @@
 //! the learner answers, or if they do not answer at all.
 
 use crate::documents;
+use crate::pages::advice_notes::lesson_link;
 use declic_core::email::{email_prompt, PromptKind};
 use leptos::prelude::*;
 
@@ -76,6 +77,7 @@ pub fn EmailPrompt(
                         <p>{p.explanation.clone()}</p>
                         {shown.map(|s| view! { <p>"Par exemple\u{a0}: "<span class="advice-suggestion-text">{s}</span></p> })}
                         {p.note.clone().map(|n| view! { <p>{n}</p> })}
+                        {p.lesson.map(|id| view! { <p>{lesson_link(id)}</p> })}
                         <div class="actions">
                             {use_it}
                             <button type="button" class="button" on:click=move |_| answer(key.clone())>

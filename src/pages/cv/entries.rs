@@ -1,12 +1,13 @@
 //! The CV's two dated lists, experiences and education, with one piece of
-//! code: a section with its "add" button, a card per entry (fields, dates,
+//! code: a step with its "add" button, a card per entry (fields, dates,
 //! its advice, "Monter", "Descendre", "Supprimer"). What differs between
 //! the two lists is in [`EntryForm`].
 
-use super::{AdviceFor, CvEditor};
+use super::{AdviceFor, Coach, CvEditor};
 use crate::pages::advice_notes::AdviceNote;
 use declic_core::cv::{
-    Advice, Cv, Education, Entry, Experience, ExperienceKind, MonthYear, Target,
+    Cv, Education, EducationField, Entry, Experience, ExperienceField, ExperienceKind, MonthYear,
+    Target,
 };
 use leptos::prelude::*;
 
@@ -14,12 +15,14 @@ use leptos::prelude::*;
 pub(super) trait EntryForm: Entry {
     /// The start of the fields' ids ("exp" → "exp-3-role").
     const PREFIX: &'static str;
-    const HEADING: &'static str;
-    const HEADING_ID: &'static str;
     const HINT: &'static str;
     const ADD: &'static str;
     /// The card's title while the entry has none.
     const UNTITLED: &'static str;
+    /// A field of an entry, as the coach names it.
+    type Field: Copy + Send + Sync + 'static;
+    /// What the coach calls the field `field` of the entry `id`.
+    fn target(id: u32, field: Self::Field) -> Target;
     /// Whether a piece of advice is about the entry `id`.
     fn is_about(target: &Target, id: u32) -> bool;
     /// The card's fields.
@@ -28,11 +31,15 @@ pub(super) trait EntryForm: Entry {
 
 impl EntryForm for Experience {
     const PREFIX: &'static str = "exp";
-    const HEADING: &'static str = "Expériences";
-    const HEADING_ID: &'static str = "cv-experiences";
     const HINT: &'static str = "Les stages, missions, jobs d'été, le bénévolat et le service civique comptent aussi. La plus récente en premier.";
     const ADD: &'static str = "+ Ajouter une expérience";
     const UNTITLED: &'static str = "Nouvelle expérience";
+
+    type Field = ExperienceField;
+
+    fn target(id: u32, field: ExperienceField) -> Target {
+        Target::Experience { id, field }
+    }
 
     fn is_about(target: &Target, id: u32) -> bool {
         matches!(*target, Target::Experience { id: t, .. } if t == id)
@@ -40,6 +47,7 @@ impl EntryForm for Experience {
 
     fn fields(editor: CvEditor, id: u32) -> impl IntoView + 'static {
         let cv = editor.doc();
+        let coach = expect_context::<Coach>();
         let (kind_id, current_id, desc_id) = (
             field_id::<Self>(id, "kind"),
             field_id::<Self>(id, "current"),
@@ -58,12 +66,12 @@ impl EntryForm for Experience {
                     }).collect_view()}
                 </select>
             </p>
-            {text_field::<Self>(editor, id, "role", "Poste ou mission", |e| e.role.clone(), |e, v| e.role = v)}
-            {text_field::<Self>(editor, id, "employer", "Entreprise ou association", |e| e.employer.clone(), |e, v| e.employer = v)}
-            {text_field::<Self>(editor, id, "city", "Ville", |e| e.city.clone(), |e, v| e.city = v)}
+            {text_field::<Self>(editor, id, ExperienceField::Role, "role", "Poste ou mission", |e| e.role.clone(), |e, v| e.role = v)}
+            {text_field::<Self>(editor, id, ExperienceField::Employer, "employer", "Entreprise ou association", |e| e.employer.clone(), |e, v| e.employer = v)}
+            {text_field::<Self>(editor, id, ExperienceField::City, "city", "Ville", |e| e.city.clone(), |e, v| e.city = v)}
             <div class="dates">
-                {month_field::<Self>(editor, id, "start", "Début (mois et année)", |e| e.start, |e, v| e.start = v, |_| false)}
-                {month_field::<Self>(editor, id, "end", "Fin (mois et année)", |e| e.end, |e, v| e.end = v, |e| e.end.is_none() && e.start.is_some())}
+                {month_field::<Self>(editor, id, ExperienceField::Start, "start", "Début (mois et année)", |e| e.start, |e, v| e.start = v, |_| false)}
+                {month_field::<Self>(editor, id, ExperienceField::End, "end", "Fin (mois et année)", |e| e.end, |e, v| e.end = v, |e| e.end.is_none() && e.start.is_some())}
             </div>
             <p class="check-row">
                 <input type="checkbox" id=current_id.clone()
@@ -77,7 +85,12 @@ impl EntryForm for Experience {
             <p class="field">
                 <label for=desc_id.clone()>"Ce que vous avez fait"</label>
                 <textarea id=desc_id rows="3" prop:value=move || cv.with(|c| read::<Self, _>(c, id, |e| e.description.clone()))
-                    on:input=move |ev| { let v = event_target_value(&ev); edit::<Self>(editor, id, |e| e.description = v) }></textarea>
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit::<Self>(editor, id, |e| e.description = v);
+                        coach.touch(Self::target(id, ExperienceField::Description));
+                    }
+                    on:blur=move |_| coach.leave(Self::target(id, ExperienceField::Description))></textarea>
             </p>
         }
     }
@@ -85,11 +98,15 @@ impl EntryForm for Experience {
 
 impl EntryForm for Education {
     const PREFIX: &'static str = "edu";
-    const HEADING: &'static str = "Formations";
-    const HEADING_ID: &'static str = "cv-formations";
     const HINT: &'static str = "Diplômes, formations, certificats. Le plus récent en premier.";
     const ADD: &'static str = "+ Ajouter une formation";
     const UNTITLED: &'static str = "Nouvelle formation";
+
+    type Field = EducationField;
+
+    fn target(id: u32, field: EducationField) -> Target {
+        Target::Education { id, field }
+    }
 
     fn is_about(target: &Target, id: u32) -> bool {
         matches!(*target, Target::Education { id: t, .. } if t == id)
@@ -97,43 +114,38 @@ impl EntryForm for Education {
 
     fn fields(editor: CvEditor, id: u32) -> impl IntoView + 'static {
         view! {
-            {text_field::<Self>(editor, id, "diploma", "Diplôme ou formation", |e| e.diploma.clone(), |e, v| e.diploma = v)}
-            {text_field::<Self>(editor, id, "school", "École ou organisme", |e| e.school.clone(), |e, v| e.school = v)}
-            {text_field::<Self>(editor, id, "city", "Ville", |e| e.city.clone(), |e, v| e.city = v)}
+            {text_field::<Self>(editor, id, EducationField::Diploma, "diploma", "Diplôme ou formation", |e| e.diploma.clone(), |e, v| e.diploma = v)}
+            {text_field::<Self>(editor, id, EducationField::School, "school", "École ou organisme", |e| e.school.clone(), |e, v| e.school = v)}
+            {text_field::<Self>(editor, id, EducationField::City, "city", "Ville", |e| e.city.clone(), |e, v| e.city = v)}
             <div class="dates">
-                {month_field::<Self>(editor, id, "start", "Début", |e| e.start, |e, v| e.start = v, |_| false)}
-                {month_field::<Self>(editor, id, "end", "Fin", |e| e.end, |e, v| e.end = v, |_| false)}
+                {month_field::<Self>(editor, id, EducationField::Start, "start", "Début", |e| e.start, |e, v| e.start = v, |_| false)}
+                {month_field::<Self>(editor, id, EducationField::End, "end", "Fin", |e| e.end, |e, v| e.end = v, |_| false)}
             </div>
         }
     }
 }
 
-/// The section of one list: heading, hint, its advice, "add", the cards.
-pub(super) fn entries_section<E: EntryForm>(
-    editor: CvEditor,
-    advice: Memo<Vec<Advice>>,
-) -> impl IntoView {
+/// The step of one list: hint, its advice, "add", the cards.
+pub(super) fn entries_section<E: EntryForm>(editor: CvEditor) -> impl IntoView {
     let cv = editor.doc();
     let add = move |_| {
         let id = editor.doc().with_untracked(Cv::next_id);
         editor.edit(|c| E::list_mut(c).insert(0, E::with_id(id)));
     };
     view! {
-        <section class="cv-section" aria-labelledby=E::HEADING_ID>
-            <h2 id=E::HEADING_ID>{E::HEADING}</h2>
-            <p class="hint">{E::HINT}</p>
-            <AdviceFor advice=advice target=Target::Section(E::SECTION) filled=|cv| !E::list(cv).is_empty() />
-            <p><button type="button" class="button" on:click=add>{E::ADD}</button></p>
-            <For each=move || cv.with(|c| E::list(c).iter().map(E::id).collect::<Vec<_>>()) key=|id| *id let:id>
-                {entry_card::<E>(editor, id, advice)}
-            </For>
-        </section>
+        <p class="hint">{E::HINT}</p>
+        <AdviceFor target=Target::Section(E::SECTION) />
+        <p><button type="button" class="button" on:click=add>{E::ADD}</button></p>
+        <For each=move || cv.with(|c| E::list(c).iter().map(E::id).collect::<Vec<_>>()) key=|id| *id let:id>
+            {entry_card::<E>(editor, id)}
+        </For>
     }
 }
 
 /// One entry: its title, its fields, its advice, its actions.
-fn entry_card<E: EntryForm>(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>) -> impl IntoView {
+fn entry_card<E: EntryForm>(editor: CvEditor, id: u32) -> impl IntoView {
     let cv = editor.doc();
+    let coach = expect_context::<Coach>();
     let title = move || {
         cv.with(|c| {
             let title = read::<E, _>(c, id, |e| e.title().to_string());
@@ -146,14 +158,12 @@ fn entry_card<E: EntryForm>(editor: CvEditor, id: u32, advice: Memo<Vec<Advice>>
     };
     view! {
         <div class="cv-entry" role="group" aria-label=title>
-            <h3>{title}</h3>
+            <h2>{title}</h2>
             {E::fields(editor, id)}
-            {move || advice.with(|all| {
-                all.iter()
-                    .filter(|a| E::is_about(&a.target, id))
-                    .map(|a| view! { <AdviceNote advice=a.clone() /> })
-                    .collect_view()
-            })}
+            {move || coach.at_field(|t| E::is_about(t, id))
+                .into_iter()
+                .map(|a| view! { <AdviceNote advice=a /> })
+                .collect_view()}
             {entry_actions::<E>(editor, id)}
         </div>
     }
@@ -183,21 +193,30 @@ fn edit<E: EntryForm>(editor: CvEditor, id: u32, f: impl FnOnce(&mut E)) {
 }
 
 /// A labelled text input bound to one field of the entry `id`.
+#[allow(clippy::too_many_arguments)]
 fn text_field<E: EntryForm>(
     editor: CvEditor,
     id: u32,
+    field: E::Field,
     name: &'static str,
     label: &'static str,
     get: fn(&E) -> String,
     set: fn(&mut E, String),
 ) -> impl IntoView {
     let cv = editor.doc();
+    let coach = expect_context::<Coach>();
+    let target = E::target(id, field);
     let fid = field_id::<E>(id, name);
     view! {
         <p class="field">
             <label for=fid.clone()>{label}</label>
             <input id=fid type="text" prop:value=move || cv.with(|c| read::<E, _>(c, id, get))
-                on:input=move |ev| { let v = event_target_value(&ev); edit::<E>(editor, id, |e| set(e, v)) } />
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit::<E>(editor, id, |e| set(e, v));
+                    coach.touch(target);
+                }
+                on:blur=move |_| coach.leave(target) />
         </p>
     }
 }
@@ -207,6 +226,7 @@ fn text_field<E: EntryForm>(
 fn month_field<E: EntryForm>(
     editor: CvEditor,
     id: u32,
+    field: E::Field,
     name: &'static str,
     label: &'static str,
     get: fn(&E) -> Option<MonthYear>,
@@ -214,13 +234,20 @@ fn month_field<E: EntryForm>(
     disabled: fn(&E) -> bool,
 ) -> impl IntoView {
     let cv = editor.doc();
+    let coach = expect_context::<Coach>();
+    let target = E::target(id, field);
     let fid = field_id::<E>(id, name);
     view! {
         <p class="field">
             <label for=fid.clone()>{label}</label>
             <input id=fid type="month" disabled=move || cv.with(|c| read::<E, _>(c, id, disabled))
                 prop:value=move || cv.with(|c| month_value(read::<E, _>(c, id, get)))
-                on:input=move |ev| { let v = MonthYear::parse(&event_target_value(&ev)); edit::<E>(editor, id, |e| set(e, v)) } />
+                on:input=move |ev| {
+                    let v = MonthYear::parse(&event_target_value(&ev));
+                    edit::<E>(editor, id, |e| set(e, v));
+                    coach.touch(target);
+                }
+                on:blur=move |_| coach.leave(target) />
         </p>
     }
 }

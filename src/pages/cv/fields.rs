@@ -1,17 +1,20 @@
 //! The CV's simple fields: a text input, a list written one item per line,
 //! and the languages with their level.
 
-use super::CvEditor;
-use declic_core::cv::{Cv, Language, LanguageLevel};
+use super::{Coach, CvEditor};
+use declic_core::cv::{Cv, Language, LanguageLevel, Target};
 use leptos::prelude::*;
 
-/// A labelled text input bound to one field of the CV.
+/// A labelled text input bound to one field of the CV. Typing in it and
+/// leaving it are told to the coach (`target`), which decides when its
+/// advice shows.
 #[component]
 pub(super) fn TextField(
     editor: CvEditor,
     label: &'static str,
     #[prop(optional)] hint: &'static str,
     id: &'static str,
+    target: Target,
     get: fn(&Cv) -> String,
     set: fn(&mut Cv, String),
     #[prop(optional)] kind: Option<&'static str>,
@@ -21,6 +24,7 @@ pub(super) fn TextField(
     #[prop(optional)]
     on_leave: Option<Callback<()>>,
 ) -> impl IntoView {
+    let coach = expect_context::<Coach>();
     let hint_id = format!("{id}-aide");
     view! {
         <p class="field">
@@ -29,42 +33,44 @@ pub(super) fn TextField(
             <input id=id type=kind.unwrap_or("text") autocomplete=autocomplete
                 aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
                 prop:value=move || editor.doc().with(get)
-                on:input=move |ev| editor.edit(|cv| set(cv, event_target_value(&ev)))
+                on:input=move |ev| {
+                    editor.edit(|cv| set(cv, event_target_value(&ev)));
+                    coach.touch(target);
+                }
                 on:blur=move |_| {
                     if let Some(f) = on_blur { editor.edit(f) }
+                    coach.leave(target);
                     if let Some(leave) = on_leave { leave.run(()) }
                 } />
         </p>
     }
 }
 
-/// A section written as a list, one item per line.
+/// A field written as a list, one item per line (its advice is about an
+/// empty list: the summary says it).
 #[component]
-pub(super) fn ListSection(
+pub(super) fn ListField(
     editor: CvEditor,
-    title: &'static str,
+    label: &'static str,
     id: &'static str,
     hint: &'static str,
     get: fn(&Cv) -> String,
     set: fn(&mut Cv, String),
 ) -> impl IntoView {
-    let (heading, labelled_by) = (format!("{id}-titre"), format!("{id}-titre"));
     let hint_id = format!("{id}-aide");
     view! {
-        <section class="cv-section" aria-labelledby=labelled_by>
-            <h2 id=heading>{title}</h2>
-            <p class="field">
-                <label for=id>{title}</label>
-                <span class="hint" id=hint_id.clone()>{hint}</span>
-                <textarea id=id rows="4" aria-describedby=hint_id prop:value=move || editor.doc().with(get)
-                    on:input=move |ev| editor.edit(|cv| set(cv, event_target_value(&ev)))></textarea>
-            </p>
-        </section>
+        <p class="field">
+            <label for=id>{label}</label>
+            <span class="hint" id=hint_id.clone()>{hint}</span>
+            <textarea id=id rows="4" aria-describedby=hint_id prop:value=move || editor.doc().with(get)
+                on:input=move |ev| editor.edit(|cv| set(cv, event_target_value(&ev)))></textarea>
+        </p>
     }
 }
 
+/// The languages, each with its level, and "+ Ajouter une langue".
 #[component]
-pub(super) fn LanguagesSection(editor: CvEditor) -> impl IntoView {
+pub(super) fn LanguagesField(editor: CvEditor) -> impl IntoView {
     let cv = editor.doc();
     let add = move |_| {
         editor.edit(|c| {
@@ -75,8 +81,7 @@ pub(super) fn LanguagesSection(editor: CvEditor) -> impl IntoView {
         })
     };
     view! {
-        <section class="cv-section" aria-labelledby="cv-langues">
-            <h2 id="cv-langues">"Langues"</h2>
+        <div class="cv-section">
             {move || {
                 let n = cv.with(|c| c.languages.len());
                 (0..n).map(|i| {
@@ -108,6 +113,6 @@ pub(super) fn LanguagesSection(editor: CvEditor) -> impl IntoView {
                 }).collect_view()
             }}
             <p><button type="button" class="button" on:click=add>"+ Ajouter une langue"</button></p>
-        </section>
+        </div>
     }
 }

@@ -1,15 +1,17 @@
 //! The CV as it will look, live (also what the print stylesheet prints),
 //! and its PDF in the template the learner picks.
 
+use super::{step_path, Coach};
 use crate::files;
 use crate::pages::pdf_buttons::PdfButtons;
 use crate::pdf_engine::{Request, Template};
-use declic_core::cv::{period, Cv};
+use declic_core::cv::{period, Cv, CvStep};
 use leptos::prelude::*;
 
 /// The CV as it will look, live. Also what the print stylesheet prints.
 #[component]
-pub(super) fn Preview(cv: ReadSignal<Cv>) -> impl IntoView {
+pub(super) fn Preview() -> impl IntoView {
+    let cv = expect_context::<Coach>().cv;
     let filled = |v: &[String]| {
         v.iter()
             .filter(|s| !s.trim().is_empty())
@@ -18,8 +20,9 @@ pub(super) fn Preview(cv: ReadSignal<Cv>) -> impl IntoView {
     };
     view! {
         <section class="cv-section" aria-labelledby="cv-apercu">
-            <h2 id="cv-apercu">"Aperçu"</h2>
+            <h2 id="cv-apercu">"Votre CV"</h2>
             <PdfExport cv=cv />
+            <ProblemsForPdf />
             {move || cv.with(|cv| {
                 let skills = filled(&cv.skills);
                 let interests = filled(&cv.interests);
@@ -69,10 +72,47 @@ pub(super) fn Preview(cv: ReadSignal<Cv>) -> impl IntoView {
     }
 }
 
+/// Once the learner has asked for the PDF, every problem the coach sees,
+/// each a link to its step (`Attention::problems_for_pdf`). The PDF is
+/// made all the same: the learner decides.
+#[component]
+fn ProblemsForPdf() -> impl IntoView {
+    let coach = expect_context::<Coach>();
+    move || {
+        let problems: Vec<_> = coach.attention.with(|attention| {
+            coach.advice.with(|all| {
+                attention
+                    .problems_for_pdf(all)
+                    .into_iter()
+                    .cloned()
+                    .collect()
+            })
+        });
+        (!problems.is_empty()).then(|| view! {
+            <div class="advice advice-problem" role="group" aria-labelledby="cv-a-verifier">
+                <h3 id="cv-a-verifier">"À vérifier avant d'envoyer votre CV"</h3>
+                <p>"Votre PDF est créé quand même. Vous pouvez corriger, puis le refaire."</p>
+                <ul>
+                    {problems.into_iter().map(|a| {
+                        let step = CvStep::of(&a.target);
+                        view! {
+                            <li>
+                                {a.message}" "
+                                <a href=step_path(step)>{format!("Aller à «\u{a0}{}\u{a0}»", step.heading())}</a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    }
+}
+
 /// "Télécharger en PDF": the PDF is made here, on the phone, offline
 /// (`crate::pdf_engine`), in the template the learner picks.
 #[component]
 fn PdfExport(cv: ReadSignal<Cv>) -> impl IntoView {
+    let attention = expect_context::<Coach>().attention;
     let template = RwSignal::new(Template::Classique);
     let make = move || {
         cv.with_untracked(|cv| {
@@ -101,7 +141,7 @@ fn PdfExport(cv: ReadSignal<Cv>) -> impl IntoView {
             }).collect_view()}
         </fieldset>
         <div class="actions">
-            <PdfButtons make=make />
+            <PdfButtons make=make on_ask=Callback::new(move |_| { attention.maybe_update(|a| a.ask_for_pdf()); }) />
             <button type="button" class="button" on:click=move |_| files::print()>"Imprimer"</button>
         </div>
         <p class="hint">"Le PDF est créé sur ce téléphone, même sans connexion. Vous le trouverez dans vos téléchargements."</p>

@@ -10,6 +10,8 @@
 //! - [`model`]: the CV as saved on the phone ([`Cv`], its entries, the
 //!   [`Entry`] trait both dated lists share, the PDF's file name);
 //! - [`coach`](mod@coach): the advice, and what it points at ([`Target`]);
+//! - [`guide`]: the guided builder's steps, where each piece of advice
+//!   goes and when it shows, the summary;
 //! - [`chronology`]: most recent first;
 //! - [`length`]: will it fit on one page;
 //! - dates come from [`crate::date`], the phone rule from [`crate::phone`],
@@ -20,6 +22,7 @@
 
 pub mod chronology;
 pub mod coach;
+pub mod guide;
 pub mod length;
 pub mod model;
 
@@ -30,6 +33,7 @@ pub use crate::advice::AdviceLevel;
 pub use crate::date::{period, MonthYear};
 pub use chronology::{is_most_recent_first, most_recent_first, Dated};
 pub use coach::{coach, Advice, EducationField, ExperienceField, Target};
+pub use guide::{summary, summary_lessons, Attention, CvStep, Place, StepSummary};
 pub use length::{
     estimated_lines, ENTRY_LINES, HEADER_LINES, LINE_CHARS, PAGE_LINES, SECTION_TITLE_LINES,
 };

@@ -4,6 +4,7 @@
 //! decides.
 
 use super::{check_email_for, suggest_address, typo_question, EmailCheck};
+use crate::text::first_sentence;
 
 /// Which kind of prompt: it decides the buttons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,15 +28,10 @@ pub struct EmailPrompt {
     /// What to know before using the suggestion (an address from the name
     /// must be created first).
     pub note: Option<String>,
-}
-
-/// The first sentence of a message: "«\u{a0}bg\u{a0}» est un surnom. Un
-/// employeur…" → "«\u{a0}bg\u{a0}» est un surnom."
-fn first_sentence(message: &str) -> &str {
-    match message.find(". ") {
-        Some(end) => &message[..=end],
-        None => message,
-    }
+    /// The lesson that helps (how to create an address), for an address
+    /// that may not look serious: the prompt is the one place the CV
+    /// builder speaks about a written address.
+    pub lesson: Option<&'static str>,
 }
 
 /// The prompt for an address, or `None` when there is nothing to ask
@@ -50,6 +46,7 @@ pub fn email_prompt(address: &str, first_name: &str, last_name: &str) -> Option<
                 .into(),
             suggestion: Some(suggestion),
             note: None,
+            lesson: None,
         }),
         check @ EmailCheck::Unprofessional { .. } => {
             let remark = check.is_remark();
@@ -75,6 +72,7 @@ pub fn email_prompt(address: &str, first_name: &str, last_name: &str) -> Option<
                 explanation: first_sentence(&reasons[0].message()).to_string(),
                 suggestion,
                 note,
+                lesson: Some(crate::lessons::EMAIL_CREATE),
             })
         }
         EmailCheck::Empty | EmailCheck::Invalid { .. } | EmailCheck::Professional => None,
