@@ -12,6 +12,7 @@ mod my_path;
 mod not_found;
 mod pdf_buttons;
 mod positioning;
+pub(crate) mod pro;
 mod progress_marks;
 mod question;
 mod quiz;
@@ -62,6 +63,11 @@ pub fn practice_screen(route: Route) -> AnyView {
     }
 }
 
+/// The professional entry's screen for a route (`pro.html`).
+pub fn pro_screen(route: Route) -> AnyView {
+    pro::pro_screen(route)
+}
+
 /// The view for a route.
 pub fn screen(route: Route) -> AnyView {
     match route {
@@ -87,7 +93,8 @@ pub fn screen(route: Route) -> AnyView {
         | Route::Letter
         | Route::Interview
         | Route::Practice
-        | Route::Simulation { .. }) => {
+        | Route::Simulation { .. }
+        | Route::Pro(_)) => {
             let title = title(&route).unwrap_or_default();
             view! {
                 <h1 tabindex="-1">{title.clone()}</h1>
@@ -128,6 +135,7 @@ pub fn title(route: &Route) -> Option<String> {
                 .map(|s| s.title.clone())
                 .unwrap_or_else(|| "Page introuvable".into()),
         ),
+        Route::Pro(screen) => Some(pro::title(screen).into()),
         Route::NotFound => Some("Page introuvable".into()),
     }
 }

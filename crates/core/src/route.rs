@@ -264,10 +264,18 @@ impl Route {
             },
             Route::Pro(ProScreen::Groups),
             Route::Pro(ProScreen::Account),
-            Route::Pro(ProScreen::Group { id: EXAMPLE_ID.into() }),
-            Route::Pro(ProScreen::FollowUp { id: EXAMPLE_ID.into() }),
-            Route::Pro(ProScreen::Poster { id: EXAMPLE_ID.into() }),
-            Route::Pro(ProScreen::Workshop { id: EXAMPLE_ID.into() }),
+            Route::Pro(ProScreen::Group {
+                id: EXAMPLE_ID.into(),
+            }),
+            Route::Pro(ProScreen::FollowUp {
+                id: EXAMPLE_ID.into(),
+            }),
+            Route::Pro(ProScreen::Poster {
+                id: EXAMPLE_ID.into(),
+            }),
+            Route::Pro(ProScreen::Workshop {
+                id: EXAMPLE_ID.into(),
+            }),
             Route::NotFound,
         ];
         for route in &all {
@@ -453,7 +461,9 @@ mod tests {
     fn pro_screens_take_only_server_ids() {
         assert_eq!(
             Route::parse(&format!("/pro/groupes/{EXAMPLE_ID}")),
-            Route::Pro(ProScreen::Group { id: EXAMPLE_ID.into() })
+            Route::Pro(ProScreen::Group {
+                id: EXAMPLE_ID.into()
+            })
         );
         for bad in [
             "/pro/groupes/ABCDEF0123456789ABCDEF0123456789",

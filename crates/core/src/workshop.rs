@@ -162,7 +162,12 @@ mod tests {
         assert_eq!(ids, [("c0".to_string(), "Oui"), ("c1".to_string(), "Non")]);
         for i in 0..12 {
             let id = choice_id(i);
-            assert!(id.len() <= 32 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+            assert!(
+                id.len() <= 32
+                    && id
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            );
         }
         assert_eq!(Kind::parse(Kind::Quiz.as_str()), Some(Kind::Quiz));
         assert_eq!(Kind::parse("x"), None);
