@@ -294,7 +294,7 @@ fn write_precache_manifest(staging: &Path) -> Result<(), String> {
 /// browser's HTTP cache: its files are content-hashed and immutable).
 fn precached(url: &str) -> bool {
     let page = format!("/{}", Entry::Pro.html());
-    let files = format!("/{}-", PRO_BIN);
+    let files = format!("/{PRO_BIN}-");
     url != page && !url.starts_with(&files)
 }
 

@@ -14,7 +14,9 @@ pub fn Poster(id: String) -> impl IntoView {
             async move { pro_client::group(&id).await }
         }
     });
-    let address = pro_client::site_address();
+    // Read from the page's URL once rendered (views do not call the browser).
+    let address = RwSignal::new(String::new());
+    Effect::new(move |_| address.set(pro_client::site_address()));
     view! {
         <p class="breadcrumb no-print"><a href=group_path(&id)>"← Le groupe"</a></p>
         {move || match state.get() {
@@ -25,7 +27,7 @@ pub fn Poster(id: String) -> impl IntoView {
                     <p class="poster-lead">"Rejoignez le groupe dans Déclic avec ce code\u{a0}:"</p>
                     <p class="join-code poster-code">{group.join_code.clone()}</p>
                     <ol class="poster-steps">
-                        <li>{format!("Ouvrez Déclic sur votre téléphone\u{a0}: {address}")}</li>
+                        <li>{move || format!("Ouvrez Déclic sur votre téléphone\u{a0}: {}", address.get())}</li>
                         <li>"Touchez «\u{a0}Rejoindre un groupe\u{a0}»."</li>
                         <li>"Tapez le code. Les majuscules et le tiret ne comptent pas."</li>
                         <li>"Lisez ce qui sera partagé. Acceptez seulement si vous êtes d'accord."</li>

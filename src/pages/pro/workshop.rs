@@ -24,7 +24,8 @@ pub fn WorkshopScreen(id: String) -> impl IntoView {
     });
     // The stream brings every change of the room, the first at once.
     let live = RwSignal::new(None::<Room>);
-    pro_client::follow_room(&id, move |room| live.set(Some(room)));
+    let stream_id = id.clone();
+    Effect::new(move |_| pro_client::follow_room(&stream_id, move |room| live.set(Some(room))));
     let room = move || {
         live.get().or_else(|| match state.get() {
             Remote::Ready(r) => Some(r),
