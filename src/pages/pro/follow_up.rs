@@ -59,7 +59,10 @@ fn Sheet(group: Group, learners: Vec<Learner>) -> impl IntoView {
     view! {
         <h1 tabindex="-1">{format!("Suivi\u{a0}: {}", group.name)}</h1>
         <p class="no-print"><button type="button" class="button" on:click=move |_| crate::files::print()>"Imprimer la fiche"</button></p>
-        <p>{format!("{} personnes ont accepté de partager leur progression avec ce groupe.", learners.len())}</p>
+        <p>{match learners.len() {
+            1 => "1 personne a accepté de partager sa progression avec ce groupe.".to_string(),
+            n => format!("{n} personnes ont accepté de partager leur progression avec ce groupe."),
+        }}</p>
         <div class="table-scroll" role="region" aria-labelledby="tableau-titre" tabindex="0">
             <table class="follow-up">
                 <caption id="tableau-titre">"Où en est chaque personne, par domaine"</caption>
