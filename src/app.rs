@@ -50,6 +50,18 @@ pub fn PracticeApp(
     view! { <Shell status=status speech=speech learner=learner>{pages::practice_screen(route)}</Shell> }
 }
 
+/// The professional entry (`pro.html`): the same shell around the pro
+/// screens, by URL.
+#[component]
+pub fn ProApp(
+    status: AppStatus,
+    learner: Learner,
+    #[prop(optional)] speech: Speech,
+    route: Route,
+) -> impl IntoView {
+    view! { <Shell status=status speech=speech learner=learner>{pages::pro_screen(route)}</Shell> }
+}
+
 /// The neutral page's markup (`Entry::shell`, written by the build): the
 /// shell around an empty screen, which the wasm fills with the URL's screen.
 #[component]

@@ -8,7 +8,7 @@
 //! a navigation), `title` (document title), `pwa` (service worker, online status), `speech`
 //! (read-aloud), `content_loader` (fetch), `storage` (IndexedDB),
 //! `learner` (progress events, clock), `documents` (documents written by the
-//! learner), `pdf_engine` (the PDF worker), `device_data` (export and erase of everything the device holds), `perf` (bench marks), `start` below, and `app::focus_soon`
+//! learner), `pdf_engine` (the PDF worker), `pro_client` (the professional entry's server calls), `device_data` (export and erase of everything the device holds), `perf` (bench marks), `start` below, and `app::focus_soon`
 //! (focus after a navigation or an answer). So views also render natively,
 //! which the build uses to prerender every screen.
 //! `tests/views_do_not_call_the_browser.rs` fails if `pages/` names one of
@@ -28,6 +28,7 @@ pub mod pdf_engine;
 pub mod perf;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod pro_client;
 pub mod pwa;
 pub mod router;
 pub mod speech;
@@ -81,6 +82,20 @@ pub fn start_practice() {
     title::set(&route);
     mount(move |status, learner, speech| {
         view! { <app::PracticeApp status=status learner=learner speech=speech route=route /> }
+    });
+}
+
+/// Starts the professional entry (`pro.html`): sign-in, groups, follow-up,
+/// live workshops, by URL.
+#[cfg(target_arch = "wasm32")]
+pub fn start_pro() {
+    use declic_core::route::Route;
+    use leptos::prelude::*;
+
+    let route = Route::parse(&current_path());
+    title::set(&route);
+    mount(move |status, learner, speech| {
+        view! { <app::ProApp status=status learner=learner speech=speech route=route /> }
     });
 }
 

@@ -82,6 +82,9 @@ impl Site {
                 // A simulation's replica loads its scenario as the wasm runs:
                 // its entry's neutral page serves it.
                 Route::Simulation { .. } => Vec::new(),
+                // The professional screens need a session: their entry's
+                // neutral page serves them.
+                Route::Pro(_) => Vec::new(),
                 other => vec![other],
             };
             for route in expanded {
@@ -114,6 +117,9 @@ pub fn page_html(route: &Route) -> String {
                 view! { <PracticeApp status=status learner=learner route=route.clone() /> }
                     .to_html()
             }
+            // Never prerendered (`Site::routes`): a session decides what
+            // shows; the neutral page stands for every pro screen.
+            Entry::Pro => crate::prerender::shell_html(),
         }
     });
     inert(&html)

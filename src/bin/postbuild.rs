@@ -1,8 +1,8 @@
 //! Trunk's post-build step (see Trunk.toml), run natively on the staging dir:
 //!
-//! 0. copy in the other entries (`jobs.html`, `practice.html` and their
-//!    wasm), built just before by `scripts/build` into `$DECLIC_JOBS_DIST`
-//!    and `$DECLIC_PRACTICE_DIST`;
+//! 0. copy in the other entries (`jobs.html`, `practice.html`, `pro.html`
+//!    and their wasm), built just before by `scripts/build` into
+//!    `$DECLIC_JOBS_DIST`, `$DECLIC_PRACTICE_DIST` and `$DECLIC_PRO_DIST`;
 //! 1. compile `content/`, and prerender every screen with the same views
 //!    (first paint without wasm): home into `index.html`, every other screen
 //!    into `prerendered/<path>.html` (`Route::prerendered_file`, sent by the
@@ -66,7 +66,7 @@ fn run(staging: &Path) -> Result<(), String> {
     if std::env::var_os("DECLIC_POSTBUILD").is_some_and(|v| v == "skip") {
         return Ok(());
     }
-    for entry in [Entry::Jobs, Entry::Practice] {
+    for entry in [Entry::Jobs, Entry::Practice, Entry::Pro] {
         merge_entry(staging, entry)?;
     }
     let compiled = declic_content::compile(Path::new(CONTENT_DIR)).map_err(|errors| {
@@ -254,7 +254,7 @@ fn write_precache_manifest(staging: &Path) -> Result<(), String> {
         let url = url_of(staging, &path);
         // The prerendered screens are for first visits: offline, the
         // neutral pages and the wasm paint every screen.
-        if url == "/sw.js" || url.starts_with(&format!("/{PRERENDERED_DIR}/")) {
+        if url == "/sw.js" || url.starts_with(&format!("/{PRERENDERED_DIR}/")) || !precached(&url) {
             continue;
         }
         files.push((
@@ -286,6 +286,21 @@ fn write_precache_manifest(staging: &Path) -> Result<(), String> {
     );
     Ok(())
 }
+
+/// Whether a file goes into the offline bundle. Not the professional
+/// entry's (its page, JS glue and wasm): every learner's phone would
+/// download it for nothing, and a professional without network cannot reach
+/// the server it talks to anyway; it comes from the network (and the
+/// browser's HTTP cache: its files are content-hashed and immutable).
+fn precached(url: &str) -> bool {
+    let page = format!("/{}", Entry::Pro.html());
+    let files = format!("/{PRO_BIN}-");
+    url != page && !url.starts_with(&files)
+}
+
+/// The professional entry's wasm bin (`Cargo.toml`): Trunk names its files
+/// `declic-pro-<hash>.js` and `declic-pro-<hash>_bg.wasm`.
+const PRO_BIN: &str = "declic-pro";
 
 /// `text` with its line that starts with `marker` replaced by `line`;
 /// `None` if no line starts with it.
@@ -420,8 +435,33 @@ mod tests {
         assert_eq!(page_for(&pages, "/mon-cv"), "/jobs.html");
         assert_eq!(page_for(&pages, "/s-entrainer"), "/practice.html");
         assert_eq!(page_for(&pages, "/s-entrainer/arnaque"), "/practice.html");
+        assert_eq!(page_for(&pages, "/pro"), "/pro.html");
+        assert_eq!(
+            page_for(&pages, "/pro/groupes/0123456789abcdef0123456789abcdef"),
+            "/pro.html"
+        );
         assert_eq!(page_for(&pages, "/"), "/index.html");
         assert_eq!(page_for(&pages, "/competences"), "/shell.html");
+    }
+
+    #[test]
+    fn the_professional_entry_is_not_precached() {
+        for url in [
+            "/pro.html",
+            "/declic-pro-0123abcd.js",
+            "/declic-pro-0123abcd_bg.wasm",
+        ] {
+            assert!(!precached(url), "{url}");
+        }
+        for url in [
+            "/index.html",
+            "/practice.html",
+            "/declic-practice-01.js",
+            "/declic-0123_bg.wasm",
+            "/content/a-1.json",
+        ] {
+            assert!(precached(url), "{url}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod my_path;
 mod not_found;
 mod pdf_buttons;
 mod positioning;
+pub(crate) mod pro;
 mod progress_marks;
 mod question;
 mod quiz;
@@ -90,6 +91,11 @@ pub fn practice_screen(route: Route) -> AnyView {
     }
 }
 
+/// The professional entry's screen for a route (`pro.html`).
+pub fn pro_screen(route: Route) -> AnyView {
+    pro::pro_screen(route)
+}
+
 /// The view for a route.
 pub fn screen(route: Route) -> AnyView {
     match route {
@@ -116,7 +122,8 @@ pub fn screen(route: Route) -> AnyView {
         | Route::Interview
         | Route::Practice
         | Route::Simulation { .. }
-        | Route::MyData) => {
+        | Route::MyData
+        | Route::Pro(_)) => {
             let title = title(&route).unwrap_or_default();
             view! {
                 <h1 tabindex="-1">{title.clone()}</h1>
@@ -159,6 +166,7 @@ pub fn title(route: &Route) -> Option<String> {
                 .map(|s| s.title.clone())
                 .unwrap_or_else(|| "Page introuvable".into()),
         ),
+        Route::Pro(screen) => Some(pro::title(screen).into()),
         Route::NotFound => Some("Page introuvable".into()),
     }
 }

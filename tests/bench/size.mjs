@@ -6,7 +6,7 @@
 //   Chromium with the DevTools protocol, not guessed from files.
 // - Offline bundle: every file the service worker precaches, brotli-compressed
 //   as the server sends it.
-import { readFileSync, statSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { startServer, launch, PHONE, ROOT, waitForApp } from "../e2e/harness.mjs";
 
@@ -63,6 +63,11 @@ try {
   const js = urls.find((u) => /^\/declic-[0-9a-f]+\.js$/.test(u));
   const jobsWasm = urls.find((u) => /^\/declic-jobs-[0-9a-f]+_bg\.wasm$/.test(u));
   const jobsJs = urls.find((u) => /^\/declic-jobs-[0-9a-f]+\.js$/.test(u));
+  // The professional entry: not precached (postbuild's `precached`), so
+  // found on disk.
+  const proFile = (re) => "/" + readdirSync(dist).find((f) => re.test(f));
+  const proWasm = proFile(/^declic-pro-[0-9a-f]+_bg\.wasm$/);
+  const proJs = proFile(/^declic-pro-[0-9a-f]+\.js$/);
   const rows = [
     ["first visit, over the wire (until the app runs)", firstVisitBytes, 200 * KB],
     ["offline bundle, brotli (all precached files)", offlineBytes, 1500 * KB],
@@ -75,6 +80,8 @@ try {
     ["job-tools entry, on demand: wasm raw", statSync(join(dist, jobsWasm)).size, null],
     ["job-tools entry, on demand: wasm + JS + page brotli", servedSize(jobsWasm) + servedSize(jobsJs) + servedSize("/jobs.html"), null],
     ["/mon-cv cold, over the wire (until usable)", cvVisitBytes, 200 * KB],
+    ["professional entry (not precached): wasm raw", statSync(join(dist, proWasm)).size, null],
+    ["professional entry: wasm + JS + page brotli", servedSize(proWasm) + servedSize(proJs) + servedSize("/pro.html"), null],
     ...(existsSync(join(dist, "declic-pdf-worker_bg.wasm"))
       ? [["PDF engine, on the first PDF tap: worker wasm + JS brotli", servedSize("/declic-pdf-worker_bg.wasm") + servedSize("/declic-pdf-worker.js") + servedSize("/pdf-worker.js"), null]]
       : []),

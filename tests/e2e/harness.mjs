@@ -2,7 +2,7 @@
 // a fresh database, drive Debian's Chromium with playwright-core at phone
 // size, check accessibility with axe-core, save screenshots.
 import { after } from "node:test";
-import { spawn } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, cpSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, homedir } from "node:os";
@@ -108,6 +108,15 @@ export async function startServer({ dist = join(ROOT, "dist"), port } = {}) {
       rmSync(data, { recursive: true, force: true });
     },
   };
+}
+
+/// Runs a command of the server binary on a started server's database
+/// (`create-admin <email>`, `reset-password <email>`) and gives what it printed.
+export function serverCommand(server, args) {
+  return execFileSync(SERVER_BIN, args, {
+    env: { ...process.env, DECLIC_DATA_DIR: server.data, RUST_LOG: "warn" },
+    encoding: "utf8",
+  });
 }
 
 export function copyDist() {

@@ -158,6 +158,21 @@ impl Date {
         }
     }
 
+    /// The UTC day of a Unix time in seconds (the server's timestamps),
+    /// by the civil-from-days rule (proleptic Gregorian calendar).
+    pub fn from_unix_seconds(seconds: i64) -> Date {
+        let z = seconds.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
     /// "3 mars 2025", see [`french_date`].
     pub fn french(self) -> String {
         french_date(self.day, self.month, self.year)
@@ -185,6 +200,23 @@ mod tests {
 
     fn my(year: u16, month: u8) -> MonthYear {
         MonthYear::new(year, month).unwrap()
+    }
+
+    #[test]
+    fn unix_seconds_to_days() {
+        let d = |y, m, day| Date {
+            year: y,
+            month: m,
+            day,
+        };
+        assert_eq!(Date::from_unix_seconds(0), d(1970, 1, 1));
+        assert_eq!(Date::from_unix_seconds(86_399), d(1970, 1, 1));
+        assert_eq!(Date::from_unix_seconds(951_782_400), d(2000, 2, 29));
+        assert_eq!(Date::from_unix_seconds(1_796_169_600), d(2026, 12, 2));
+        assert_eq!(
+            Date::from_unix_seconds(1_796_169_600).french(),
+            "2 décembre 2026"
+        );
     }
 
     #[test]

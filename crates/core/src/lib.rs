@@ -35,6 +35,7 @@ pub mod simulation;
 pub mod sync;
 pub mod text;
 pub mod tone;
+pub mod workshop;
 
 /// Every data file under `data/`, parsed: each has a header, entries, and
 /// no entry twice (compared without case or accents, as they are matched).

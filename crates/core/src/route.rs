@@ -41,6 +41,8 @@ pub enum Route {
     Practice,
     /// `/s-entrainer/{id}` — one practice simulation.
     Simulation { id: String },
+    /// `/pro…` — the professional space (its own entry, `pro.html`).
+    Pro(ProScreen),
     /// Anything else.
     NotFound,
 }
@@ -93,6 +95,7 @@ impl Route {
             ["s-entrainer", id] if is_slug(id) => Route::Simulation {
                 id: (*id).to_string(),
             },
+            ["pro", rest @ ..] => ProScreen::parse(rest).map_or(Route::NotFound, Route::Pro),
             _ => Route::NotFound,
         }
     }
@@ -120,7 +123,58 @@ impl Route {
             Route::Interview => "/entretien".into(),
             Route::Practice => "/s-entrainer".into(),
             Route::Simulation { id } => format!("/s-entrainer/{id}"),
+            Route::Pro(screen) => screen.path(),
             Route::NotFound => "/404".into(),
+        }
+    }
+}
+
+/// A screen of the professional space. Ids are the server's (32 lowercase
+/// hex digits); these screens need a session, so they are never prerendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProScreen {
+    /// `/pro` — sign-in, then the list of groups.
+    Groups,
+    /// `/pro/compte` — change one's password, sign out; for an
+    /// administrator, the counsellors' accounts.
+    Account,
+    /// `/pro/groupes/{id}` — one group: its code, rename, archive, start a workshop.
+    Group { id: String },
+    /// `/pro/suivi/{id}` — a group's follow-up table (printable).
+    FollowUp { id: String },
+    /// `/pro/affiche/{id}` — a group's poster with its join code (printable).
+    Poster { id: String },
+    /// `/pro/ateliers/{id}` — a live workshop, as the professional runs it.
+    Workshop { id: String },
+}
+
+/// A server id: 32 lowercase hex digits.
+fn is_server_id(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+impl ProScreen {
+    fn parse(segments: &[&str]) -> Option<ProScreen> {
+        let id = |s: &str| is_server_id(s).then(|| s.to_string());
+        Some(match segments {
+            [] => ProScreen::Groups,
+            ["compte"] => ProScreen::Account,
+            ["groupes", g] => ProScreen::Group { id: id(g)? },
+            ["suivi", g] => ProScreen::FollowUp { id: id(g)? },
+            ["affiche", g] => ProScreen::Poster { id: id(g)? },
+            ["ateliers", w] => ProScreen::Workshop { id: id(w)? },
+            _ => return None,
+        })
+    }
+
+    fn path(&self) -> String {
+        match self {
+            ProScreen::Groups => "/pro".into(),
+            ProScreen::Account => "/pro/compte".into(),
+            ProScreen::Group { id } => format!("/pro/groupes/{id}"),
+            ProScreen::FollowUp { id } => format!("/pro/suivi/{id}"),
+            ProScreen::Poster { id } => format!("/pro/affiche/{id}"),
+            ProScreen::Workshop { id } => format!("/pro/ateliers/{id}"),
         }
     }
 }
@@ -145,6 +199,9 @@ pub enum Entry {
     /// export and the erasure are visited rarely, and their screen, the
     /// export's model and the erasure weighed 8 KB brotli in the main entry.
     Practice,
+    /// The professional space (`/pro…`): counsellors only, so learners
+    /// never download it.
+    Pro,
 }
 
 /// The screens of the job-tools entry: every step of the CV builder (listed
@@ -189,9 +246,18 @@ static PRACTICE_SCREENS: [Route; 3] = [
     Route::Simulation { id: String::new() },
     Route::MyData,
 ];
+/// The screens of the professional entry: `/pro` and every path below it.
+static PRO_SCREENS: [Route; 6] = [
+    Route::Pro(ProScreen::Groups),
+    Route::Pro(ProScreen::Account),
+    Route::Pro(ProScreen::Group { id: String::new() }),
+    Route::Pro(ProScreen::FollowUp { id: String::new() }),
+    Route::Pro(ProScreen::Poster { id: String::new() }),
+    Route::Pro(ProScreen::Workshop { id: String::new() }),
+];
 
 impl Entry {
-    pub const ALL: [Entry; 3] = [Entry::Main, Entry::Jobs, Entry::Practice];
+    pub const ALL: [Entry; 4] = [Entry::Main, Entry::Jobs, Entry::Practice, Entry::Pro];
 
     /// The file, at the site root, that starts this entry.
     pub fn html(self) -> &'static str {
@@ -199,6 +265,7 @@ impl Entry {
             Entry::Main => "index.html",
             Entry::Jobs => "jobs.html",
             Entry::Practice => "practice.html",
+            Entry::Pro => "pro.html",
         }
     }
 
@@ -211,6 +278,7 @@ impl Entry {
             Entry::Main => &[],
             Entry::Jobs => &JOB_SCREENS,
             Entry::Practice => &PRACTICE_SCREENS,
+            Entry::Pro => &PRO_SCREENS,
         }
     }
 }
@@ -270,6 +338,20 @@ impl Route {
             Route::Simulation {
                 id: "arnaque-ou-fiable".into(),
             },
+            Route::Pro(ProScreen::Groups),
+            Route::Pro(ProScreen::Account),
+            Route::Pro(ProScreen::Group {
+                id: EXAMPLE_ID.into(),
+            }),
+            Route::Pro(ProScreen::FollowUp {
+                id: EXAMPLE_ID.into(),
+            }),
+            Route::Pro(ProScreen::Poster {
+                id: EXAMPLE_ID.into(),
+            }),
+            Route::Pro(ProScreen::Workshop {
+                id: EXAMPLE_ID.into(),
+            }),
             Route::NotFound,
         ];
         all.extend(CvStep::ALL.map(|step| Route::Cv { step }));
@@ -288,12 +370,16 @@ impl Route {
                 | Route::Interview
                 | Route::Practice
                 | Route::Simulation { .. }
+                | Route::Pro(_)
                 | Route::NotFound => {}
             }
         }
         all
     }
 }
+
+/// A server id for [`Route::examples`].
+const EXAMPLE_ID: &str = "0123456789abcdef0123456789abcdef";
 
 /// Where the build puts the HTML of a screen painted ahead of the wasm
 /// (`src/prerender.rs`, written by `src/bin/postbuild.rs`; the server sends
@@ -323,6 +409,7 @@ impl Entry {
             Entry::Main => "shell.html",
             Entry::Jobs => "jobs.html",
             Entry::Practice => "practice.html",
+            Entry::Pro => "pro.html",
         }
     }
 }
@@ -453,6 +540,39 @@ mod tests {
             assert_eq!(Route::parse(path).entry(), Entry::Practice, "{path}");
         }
         assert_eq!(Entry::Practice.html(), "practice.html");
+        let id = EXAMPLE_ID;
+        for path in [
+            "/pro".to_string(),
+            "/pro/".to_string(),
+            "/pro/compte".to_string(),
+            format!("/pro/groupes/{id}"),
+            format!("/pro/suivi/{id}"),
+            format!("/pro/affiche/{id}"),
+            format!("/pro/ateliers/{id}"),
+        ] {
+            assert_eq!(Route::parse(&path).entry(), Entry::Pro, "{path}");
+        }
+        assert_eq!(Entry::Pro.html(), "pro.html");
+    }
+
+    #[test]
+    fn pro_screens_take_only_server_ids() {
+        assert_eq!(
+            Route::parse(&format!("/pro/groupes/{EXAMPLE_ID}")),
+            Route::Pro(ProScreen::Group {
+                id: EXAMPLE_ID.into()
+            })
+        );
+        for bad in [
+            "/pro/groupes/ABCDEF0123456789ABCDEF0123456789",
+            "/pro/groupes/0123",
+            "/pro/groupes",
+            "/pro/ateliers/x",
+            "/pro/inconnu",
+            "/pro/compte/x",
+        ] {
+            assert_eq!(Route::parse(bad), Route::NotFound, "{bad}");
+        }
     }
 
     #[test]
