@@ -224,7 +224,7 @@ fn question_view(
                 {choices.into_iter().zip(details).map(|((id, label), (correct, explanation))| {
                     let count = counts.get(&id).copied().unwrap_or(0);
                     let people = match count { 0 => "0 réponse".to_string(), 1 => "1 réponse".to_string(), c => format!("{c} réponses") };
-                    let width = if total == 0 { 0 } else { count * 100 / total };
+                    let width = (count * 100).checked_div(total).unwrap_or(0);
                     view! {
                         <li class="count-row" class:count-right=explained && correct>
                             <span class="count-label">{label.to_string()}
