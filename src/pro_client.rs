@@ -439,11 +439,16 @@ async fn call<T: DeserializeOwned, B: Serialize>(
     Err(ApiError::Network)
 }
 
+/// An open room stream and its listener (kept alive while open).
+#[cfg(target_arch = "wasm32")]
+type RoomStream = (
+    web_sys::EventSource,
+    wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+);
+
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// The open room stream and its listener (kept alive while open).
-    static ROOM: RefCell<Option<(web_sys::EventSource, wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>)>> =
-        const { RefCell::new(None) };
+    static ROOM: RefCell<Option<RoomStream>> = const { RefCell::new(None) };
 }
 
 /// Follows a workshop's room live (`GET /pro/workshops/{id}/events`, an
