@@ -277,11 +277,12 @@ mod tests {
     fn every_screen_prerenders_with_its_own_heading() {
         let site = site();
         let routes = site.routes();
-        // Every kind but a simulation, whose replica loads as the wasm runs
-        // (its entry's neutral page serves it).
+        // Every kind but a simulation, whose replica loads as the wasm runs,
+        // and the professional screens, which need a session: their entry's
+        // neutral page serves them.
         let kinds = Route::examples()
             .into_iter()
-            .filter(|r| !matches!(r, Route::Simulation { .. }));
+            .filter(|r| !matches!(r, Route::Simulation { .. } | Route::Pro(_)));
         for kind in kinds {
             assert!(
                 routes
