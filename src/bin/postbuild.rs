@@ -3,17 +3,20 @@
 //! 0. copy in the other entries (`jobs.html`, `practice.html`, `pro.html`
 //!    and their wasm), built just before by `scripts/build` into
 //!    `$DECLIC_JOBS_DIST`, `$DECLIC_PRACTICE_DIST` and `$DECLIC_PRO_DIST`;
-//! 1. compile `content/`, and prerender every screen with the same views
+//! 1. move every inline script of the entries' pages (Trunk's wasm loader)
+//!    into a hashed file, so the server's Content-Security-Policy allows no
+//!    inline script at all and stays one constant;
+//! 2. compile `content/`, and prerender every screen with the same views
 //!    (first paint without wasm): home into `index.html`, every other screen
 //!    into `prerendered/<path>.html` (`Route::prerendered_file`, sent by the
 //!    server, not precached), and each entry's neutral page
 //!    (`Entry::shell`: `shell.html`, `jobs.html`) that the service worker
 //!    answers navigations with;
-//! 2. write the content-hashed JSON files under `content/`;
-//! 3. write into the service worker which page serves each navigation
+//! 3. write the content-hashed JSON files under `content/`;
+//! 4. write into the service worker which page serves each navigation
 //!    (from `declic_core::route::Entry`) and its precache manifest (every
 //!    file + its hash);
-//! 4. precompress every text file as `.br` and `.gz` for the server.
+//! 5. precompress every text file as `.br` and `.gz` for the server.
 //!
 //! Order matters: each step hashes or compresses what the previous wrote.
 //!
@@ -69,6 +72,7 @@ fn run(staging: &Path) -> Result<(), String> {
     for entry in [Entry::Jobs, Entry::Practice, Entry::Pro] {
         merge_entry(staging, entry)?;
     }
+    externalise_entry_scripts(staging)?;
     let compiled = declic_content::compile(Path::new(CONTENT_DIR)).map_err(|errors| {
         errors
             .iter()
@@ -117,6 +121,59 @@ fn merge_entry(staging: &Path, entry: Entry) -> Result<(), String> {
         std::fs::copy(&path, &target).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// Replaces each entry page's inline scripts by the same script in a file
+/// named by its hash (`/boot-<hash>.js`, immutable like every hashed file),
+/// before any page is made from those templates.
+fn externalise_entry_scripts(staging: &Path) -> Result<(), String> {
+    for entry in Entry::ALL {
+        let path = staging.join(entry.html());
+        let (html, scripts) = externalise_scripts(&read_string(&path)?)?;
+        for (name, body) in scripts {
+            write(&staging.join(name), body.as_bytes())?;
+        }
+        write(&path, html.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// `html` with every `<script>` that has a body and no `src` turned into
+/// `<script … src="/boot-<hash>.js"></script>`, and those files (name,
+/// body). The attributes (`type="module"`) are kept, so the script runs as
+/// before.
+fn externalise_scripts(html: &str) -> Result<(String, Vec<(String, String)>), String> {
+    let mut out = String::with_capacity(html.len());
+    let mut files = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let (before, tag_on) = rest.split_at(start);
+        out.push_str(before);
+        let open_end = tag_on
+            .find('>')
+            .ok_or("a <script> tag is not closed")?
+            + 1;
+        let open = &tag_on[..open_end];
+        let body_on = &tag_on[open_end..];
+        let close = body_on
+            .find("</script>")
+            .ok_or("a <script> has no </script>")?;
+        let body = &body_on[..close];
+        if open.contains(" src=") || body.trim().is_empty() {
+            out.push_str(&tag_on[..open_end + close]);
+        } else {
+            let name = format!("boot-{}.js", short_hash(body.as_bytes()));
+            out.push_str(&format!(
+                "{} src=\"/{name}\">",
+                open.trim_end_matches('>').trim_end()
+            ));
+            files.push((name, body.to_string()));
+        }
+        out.push_str("</script>");
+        rest = &body_on[close + "</script>".len()..];
+    }
+    out.push_str(rest);
+    Ok((out, files))
 }
 
 /// Writes every screen's page and each entry's neutral page, from the
@@ -478,6 +535,27 @@ mod tests {
             }
         }
         assert_eq!(replace_marked_line("a\nb", "/*X*/", "c"), None);
+    }
+
+    #[test]
+    fn inline_scripts_move_to_hashed_files() {
+        let html = "<head><script type=\"module\">import init from '/a.js';\nawait init();</script>\
+            <script src=\"/b.js\"></script><script></script></head><body><p>x</p></body>";
+        let (out, files) = externalise_scripts(html).unwrap();
+        assert_eq!(files.len(), 1);
+        let (name, body) = &files[0];
+        assert_eq!(body, "import init from '/a.js';\nawait init();");
+        assert!(name.starts_with("boot-") && name.ends_with(".js"), "{name}");
+        assert_eq!(
+            out,
+            format!(
+                "<head><script type=\"module\" src=\"/{name}\"></script>\
+                 <script src=\"/b.js\"></script><script></script></head><body><p>x</p></body>"
+            )
+        );
+        // The server caches it as immutable: its name carries its hash.
+        assert_eq!(&name[5..name.len() - 3], short_hash(body.as_bytes()));
+        assert!(externalise_scripts("<script>x").is_err());
     }
 
     #[test]

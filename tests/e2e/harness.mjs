@@ -23,7 +23,7 @@ const SERVER_BIN =
     existsSync(p),
   ) ??
   join(ROOT, "target/tool/declic-server");
-const AXE_PATH = require.resolve("axe-core/axe.min.js");
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -125,14 +125,35 @@ export function copyDist() {
   return dir;
 }
 
+/// Every page of every context records what the server's
+/// Content-Security-Policy blocked (`securitypolicyviolation`), so that
+/// `expectAccessible` fails on it: the policy must never break a screen.
+/// (An init script comes through the DevTools protocol: the policy does not
+/// apply to it.)
+async function watchPolicy(context) {
+  await context.addInitScript(() => {
+    window.__blockedByPolicy = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__blockedByPolicy.push(`${e.violatedDirective}: ${e.blockedURI || "inline"}`),
+    );
+  });
+  return context;
+}
+
 export async function launch() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchPolicy(await newContext(options));
+  return browser;
 }
 
 /// Fails on any axe-core violation (WCAG 2.1 A/AA and best practices), with
 /// a readable list of what and where.
 export async function expectAccessible(page, label) {
-  await page.addScriptTag({ path: AXE_PATH });
+  const blocked = await page.evaluate(() => window.__blockedByPolicy ?? []);
+  assert.deepEqual(blocked, [], `blocked by the Content-Security-Policy on ${label}`);
+  // Evaluated, not added as a <script>: the policy allows no inline script.
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
     // eslint-disable-next-line no-undef
     axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }),
@@ -178,12 +199,14 @@ export async function waitForOffline(page) {
 /// A browser with a profile on disk, like a phone: close it and launch it
 /// again on the same `dir` to find the same IndexedDB and service worker.
 export async function launchProfile(dir) {
-  return chromium.launchPersistentContext(dir, {
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-    headless: true,
-    ...PHONE,
-  });
+  return watchPolicy(
+    await chromium.launchPersistentContext(dir, {
+      executablePath: "/usr/bin/chromium",
+      args: CHROMIUM_ARGS,
+      headless: true,
+      ...PHONE,
+    }),
+  );
 }
 
 /// The list the `openX(cleanups)` helpers push their clean-ups on. They run

@@ -88,9 +88,6 @@ pub struct Config {
     pub dist_dir: PathBuf,
     pub backend: Backend,
     pub api: ApiSettings,
-    /// The Content-Security-Policy sent with the app's files; empty sends
-    /// none. The build (which knows its inline scripts' hashes) fills it.
-    pub csp: String,
     pub log: String,
 }
 
@@ -189,7 +186,6 @@ impl Config {
                     secure_cookies,
                 },
             },
-            csp: String::new(),
             log: var("RUST_LOG").unwrap_or_else(|| "info".into()),
         })
     }
@@ -219,7 +215,6 @@ mod tests {
         );
         assert_eq!(c.api.rates, RateLimits::default());
         assert_eq!(c.api.trusted_proxy_header, None);
-        assert_eq!(c.csp, "");
         assert!(!c.api.pro.secure_cookies);
         assert!(
             config(&[("DECLIC_HTTPS", "1")])

@@ -131,7 +131,7 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
             backend: format!("{:?}", config.backend),
             error,
         })?;
-    let files = StaticFiles::new(config.dist_dir.clone()).with_csp(&config.csp);
+    let files = StaticFiles::new(config.dist_dir.clone());
     if !files.is_built() {
         tracing::warn!(dist = %config.dist_dir.display(), "no index.html: the app is not built (run scripts/run); the API still works");
     }

@@ -6,7 +6,7 @@ use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use declic_server::config::ApiSettings;
-use declic_server::routes::static_files::StaticFiles;
+use declic_server::routes::static_files::{StaticFiles, CONTENT_SECURITY_POLICY};
 use declic_server::store::{self, Backend};
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
@@ -66,10 +66,7 @@ impl Fixture {
     }
 
     async fn app(&self) -> Router {
-        self.app_with(StaticFiles::new(self.dist())).await
-    }
-
-    async fn app_with(&self, files: StaticFiles) -> Router {
+        let files = StaticFiles::new(self.dist());
         let store = store::open(&Backend::Sqlite {
             data_dir: self.data(),
         })
@@ -240,21 +237,27 @@ async fn api_errors_are_json() {
 }
 
 #[tokio::test]
-async fn the_csp_hook_sends_nothing_until_a_policy_is_given() {
+async fn every_file_carries_the_content_security_policy() {
     let fixture = Fixture::new("csp");
     let app = fixture.app().await;
-    let (_, headers, _) = get(&app, "/", None).await;
-    assert_eq!(header(&headers, "content-security-policy"), "");
-    let files = StaticFiles::new(fixture.dist()).with_csp("default-src 'self'");
-    let app = fixture.app_with(files).await;
-    for path in ["/", "/sw.js", "/missing-0123456789abcdef.js"] {
+    for path in ["/", "/competences", "/sw.js", "/missing-0123456789abcdef.js"] {
         let (_, headers, _) = get(&app, path, None).await;
-        assert_eq!(
-            header(&headers, "content-security-policy"),
-            "default-src 'self'",
-            "{path}"
+        let policy = header(&headers, "content-security-policy");
+        assert_eq!(policy, CONTENT_SECURITY_POLICY, "{path}");
+    }
+    // What the policy must hold for the app to run and stay closed.
+    for directive in [
+        "script-src 'self' 'wasm-unsafe-eval';",
+        "connect-src 'self';",
+        "object-src 'none';",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(
+            CONTENT_SECURITY_POLICY.contains(directive),
+            "{directive}"
         );
     }
+    assert!(!CONTENT_SECURITY_POLICY.contains("script-src 'self' 'unsafe-inline'"));
 }
 
 /// The instance id inside the fixture below.

@@ -13,6 +13,10 @@
 //!   gets its entry's neutral page (`Entry::shell`), which the app fills.
 //!   Never another screen's content. A missing path *with* an extension is
 //!   a real 404, never HTML pretending to be a script.
+//! - Every file carries the same [`CONTENT_SECURITY_POLICY`]: the app has
+//!   no inline script (the build moves Trunk's loader into a hashed file),
+//!   so the policy is one constant, true for any build, even one copied in
+//!   while the server runs.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -26,26 +30,33 @@ use tower_http::services::{ServeDir, ServeFile};
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
+/// What a page of the app may load and run. Scripts and wasm only from the
+/// server (`'wasm-unsafe-eval'` is what compiling a wasm module needs, not
+/// `eval`); no plug-ins, no `<base>`, no framing (clickjacking), requests
+/// only to this server (sync, the professional space). Styles allow inline
+/// because the app's stylesheet is inlined into each page (first paint
+/// without a request) and views set `style` attributes; a style cannot run
+/// code. Images also from `data:` and `blob:` (the CV's PDF and files the
+/// learner picks are blobs).
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
+    script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self' 'unsafe-inline'; \
+    img-src 'self' data: blob:; \
+    connect-src 'self'; \
+    worker-src 'self'; \
+    object-src 'none'; \
+    base-uri 'none'; \
+    form-action 'self'; \
+    frame-ancestors 'none'";
+
 #[derive(Clone)]
 pub struct StaticFiles {
     dist: PathBuf,
-    /// Sent as `Content-Security-Policy` with every file when set. The hook
-    /// for the policy the build computes (hashes of its inline scripts);
-    /// empty (none sent) until then.
-    csp: Option<HeaderValue>,
 }
 
 impl StaticFiles {
     pub fn new(dist: PathBuf) -> Self {
-        StaticFiles { dist, csp: None }
-    }
-
-    /// An empty or unusable policy sends no header.
-    pub fn with_csp(mut self, policy: &str) -> Self {
-        self.csp = Some(policy.trim())
-            .filter(|p| !p.is_empty())
-            .and_then(|p| HeaderValue::from_str(p).ok());
-        self
+        StaticFiles { dist }
     }
 
     pub fn is_built(&self) -> bool {
@@ -54,13 +65,11 @@ impl StaticFiles {
 }
 
 pub async fn serve(State(files): State<StaticFiles>, request: Request) -> Response {
-    let csp = files.csp.clone();
     let mut response = serve_file(files, request).await;
-    if let Some(policy) = csp {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, policy);
-    }
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
     response
 }
 
