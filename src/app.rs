@@ -98,7 +98,7 @@ fn Shell(status: AppStatus, speech: Speech, learner: Learner, children: Children
 fn SyncStatus() -> impl IntoView {
     move || {
         let status = crate::sync::status()?;
-        let text = status.message();
+        let text = status.header_text();
         let text = if status.needs_learner() {
             view! { <a class="sync-act" href=Route::Backup.path()>{text}</a> }.into_any()
         } else {

@@ -6,6 +6,8 @@
 
 use crate::learner::Learner;
 use crate::sync::{self, SyncError};
+use declic_core::route::Route;
+use declic_core::sync::engine::{Problem, Status};
 use declic_core::sync::phrase::{Parsed, Phrase};
 use leptos::prelude::*;
 
@@ -116,8 +118,65 @@ pub fn Backup() -> impl IntoView {
         }
     };
 
+    let on_turn_off = move |_| {
+        action.set(Action::Running);
+        leptos::task::spawn_local(async move {
+            match sync::turn_off().await {
+                Ok(()) => action.set(Action::Idle),
+                Err(e) => fail(e),
+            }
+            crate::app::focus_soon("#sauvegarde-etat");
+        });
+    };
+
+    // The backup's words no longer open anything: the learner decides,
+    // and nothing on the device is lost whatever they choose.
+    let choices = move |problem: Problem| {
+        let busy = move || action.get() == Action::Running;
+        match problem {
+            Problem::SpaceErased => view! {
+                <div class="notice notice-error" role="alert">
+                    <p>{Status::Problem(problem).message()}</p>
+                </div>
+                <ul class="sync-choices">
+                    <li>
+                        <button type="button" class="button primary" on:click=on_turn_on disabled=busy>
+                            "Faire une nouvelle sauvegarde"
+                        </button>
+                        " Vous recevez 8 nouveaux mots. Tout ce qui est sur cet appareil est envoyé."
+                    </li>
+                    <li>
+                        <button type="button" class="button" on:click=on_turn_off disabled=busy>
+                            "Garder mes données ici, sans sauvegarde"
+                        </button>
+                    </li>
+                    <li>
+                        <a class="button" href=Route::MyData.path()>"Effacer aussi cet appareil"</a>
+                    </li>
+                </ul>
+            }
+            .into_any(),
+            Problem::NoSuchSpace | Problem::Forbidden => view! {
+                <div class="notice notice-error" role="alert">
+                    <p>{Status::Problem(problem).message()}</p>
+                </div>
+                <p class="actions">
+                    <button type="button" class="button primary" on:click=on_turn_off disabled=busy>
+                        "Essayer d'autres mots"
+                    </button>
+                </p>
+            }
+            .into_any(),
+            Problem::SpaceFull => view! { <p class="sync-state">{Status::Problem(problem).message()}</p> }
+                .into_any(),
+        }
+    };
+
     let when_on = move || {
         let status = sync::status()?;
+        if let Status::Problem(problem @ (Problem::SpaceErased | Problem::NoSuchSpace | Problem::Forbidden)) = status {
+            return Some(choices(problem));
+        }
         let words = sync::phrase().unwrap_or_default();
         let finish_first = sync::shared_computer();
         let card = view! {
@@ -148,7 +207,8 @@ pub fn Backup() -> impl IntoView {
                 "«\u{a0}J'ai terminé\u{a0}» envoie tout, puis efface tout ce qui vous concerne sur cet appareil. \
                  À utiliser sur un ordinateur partagé."
             </p>
-        })
+        }
+        .into_any())
     };
 
     let when_off = move || {

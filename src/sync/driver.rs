@@ -540,6 +540,30 @@ async fn erase_here() -> Result<(), SyncError> {
     Ok(())
 }
 
+/// Stops sync on this device and forgets its space: the engine's state and
+/// the record marks go; every event, document and kept record (`p:`: a
+/// change from another device this version does not apply yet) stays.
+pub async fn turn_off() -> Result<(), SyncError> {
+    DRIVER.with(|d| d.borrow_mut().take());
+    wake();
+    let db = storage::page_db().ok_or(SyncError::Storage(StorageError::Unavailable.message()))?;
+    let writes: Vec<Write> = db
+        .entries(SYNC)
+        .await
+        .map_err(storage_error)?
+        .into_iter()
+        .filter_map(|(key, _)| key.as_string())
+        .filter(|key| !key.starts_with(KEPT))
+        .map(|key| Write::Delete { store: SYNC, key })
+        .collect();
+    db.write(writes).await.map_err(storage_error)?;
+    let s = shown();
+    s.status.set(None);
+    s.phrase.set(None);
+    s.shared.set(false);
+    Ok(())
+}
+
 pub async fn erase_everywhere() -> Result<(), SyncError> {
     let Some(inner) = driver() else {
         return Ok(());

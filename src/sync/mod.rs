@@ -140,6 +140,15 @@ pub async fn finish() -> Result<(), SyncError> {
     Err(SyncError::NoCrypto)
 }
 
+/// Stops sync here, keeping everything the device holds (after the online
+/// copy was erased elsewhere, or to try other words).
+pub async fn turn_off() -> Result<(), SyncError> {
+    #[cfg(target_arch = "wasm32")]
+    return driver::turn_off().await;
+    #[cfg(not(target_arch = "wasm32"))]
+    Ok(())
+}
+
 /// "Tout effacer" with sync on: erases the online copy first. `Ok` also
 /// when sync is off (nothing online to erase).
 pub async fn erase_everywhere() -> Result<(), SyncError> {

@@ -187,9 +187,19 @@ describe("sync between two devices", () => {
     // The late device comes back: told in French, its data kept.
     await lateContext.setOffline(false);
     await openBackup(late, server.url);
-    await late.locator(".sync-status", { hasText: "a été effacée depuis un autre appareil" }).waitFor();
+    // The header says it in one short line; the screen says it all, with the choices.
+    await late.locator(".sync-status a", { hasText: "Sauvegarde effacée" }).waitFor();
+    await late.getByRole("alert").filter({ hasText: "a été effacée depuis un autre appareil" }).waitFor();
     assert.equal((await answers(late)).length, 3);
     await expectAccessible(late, "sauvegarde, erased elsewhere");
     await screenshot(late, "sync-erased-elsewhere");
+    // Keeping the data here: sync stops, nothing is lost, the screen offers a new start.
+    await late.getByRole("button", { name: "Garder mes données ici, sans sauvegarde" }).click();
+    await late.getByRole("button", { name: "Activer la sauvegarde" }).waitFor();
+    assert.equal(await late.locator(".sync-status").count(), 0);
+    assert.equal((await answers(late)).length, 3);
+    await late.reload();
+    await waitForAnswers(late, 3);
+    assert.equal(await late.locator(".sync-status").count(), 0, "still off after a reload");
   });
 });

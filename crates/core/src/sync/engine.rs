@@ -244,6 +244,23 @@ impl Status {
     }
 
     /// Whether the learner must act (show it prominently, with choices).
+    /// The header's text: one short line that fits beside the app's name
+    /// on a 360 px phone. The calm states say it all in one sentence; the
+    /// others point to the backup screen, which gives [`Status::message`].
+    pub fn header_text(self) -> &'static str {
+        match self {
+            Status::SavedExceptTooLarge => "Tout est sauvegardé, sauf un texte.",
+            Status::ServerUnavailable => "Sauvegarde en attente.",
+            Status::Erasing { offline: true } => "Effacement en attente du réseau.",
+            Status::Problem(Problem::SpaceErased) => "Sauvegarde effacée\u{a0}: que faire\u{a0}?",
+            Status::Problem(Problem::SpaceFull) => "Sauvegarde pleine\u{a0}: voir.",
+            Status::Problem(Problem::NoSuchSpace | Problem::Forbidden) => {
+                "Mots à vérifier\u{a0}: voir."
+            }
+            calm => calm.message(),
+        }
+    }
+
     pub fn needs_learner(self) -> bool {
         matches!(self, Status::Problem(_))
     }
@@ -1037,6 +1054,8 @@ mod tests {
             "Sera envoyé dès qu'il y aura du réseau."
         );
         for s in all {
+            let short = s.header_text();
+            assert!(short.chars().count() <= 40, "fits a phone's header: {short}");
             let m = s.message();
             assert!(m.ends_with('.') || m.ends_with('…'), "{m}");
             assert!(
