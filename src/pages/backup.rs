@@ -6,6 +6,7 @@
 
 use crate::learner::Learner;
 use crate::sync::{self, SyncError};
+use declic_core::qr::Qr;
 use declic_core::route::Route;
 use declic_core::sync::engine::{Problem, Status};
 use declic_core::sync::phrase::{Parsed, Phrase};
@@ -179,6 +180,21 @@ pub fn Backup() -> impl IntoView {
         }
         let words = sync::phrase().unwrap_or_default();
         let finish_first = sync::shared_computer();
+        // The same words as a restore link: the other phone's camera opens
+        // it (the words stay in the link's fragment, never sent).
+        let qr = sync::restore_link(&words).and_then(|link| Qr::encode(&link)).map(|qr| {
+            view! {
+                <figure class="phrase-qr">
+                    <svg viewBox=qr.view_box() role="img" aria-labelledby="qr-texte"
+                        shape-rendering="crispEdges">
+                        <path d=qr.path fill="#000" />
+                    </svg>
+                    <figcaption id="qr-texte">
+                        "Ou, avec l'appareil photo de l'autre téléphone, visez ce code\u{a0}: il ouvre Déclic avec vos mots."
+                    </figcaption>
+                </figure>
+            }
+        });
         let card = view! {
             <section class="phrase-card print-me" aria-labelledby="carte-titre">
                 <h2 id="carte-titre">"Vos mots pour retrouver votre progression"</h2>
@@ -187,6 +203,7 @@ pub fn Backup() -> impl IntoView {
                     {words.split(' ').map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}
                 </ol>
                 <p>"Sur un autre appareil, ouvrez Déclic, puis «\u{a0}Sauvegarde\u{a0}», et écrivez ces mots."</p>
+                {qr}
             </section>
         };
         Some(view! {

@@ -77,10 +77,13 @@ pub fn job_screen(nav: Navigator) -> AnyView {
 }
 
 /// The practice entry's screen for a route (`practice.html`): the list of
-/// simulations or one of them, or "Mes données".
+/// simulations or one of them, "Mes données" or "Sauvegarde" (rarely
+/// visited screens: their code, the phrase's word list among it, stays out
+/// of the first visit).
 pub fn practice_screen(route: Route) -> AnyView {
     match route {
         Route::MyData => view! { <my_data::MyData /> }.into_any(),
+        Route::Backup => view! { <backup::Backup /> }.into_any(),
         Route::Simulation { id } => match crate::catalogue::simulation(&id) {
             Some(summary) => {
                 view! { <simulation::SimulationScreen summary=summary.clone() /> }.into_any()
@@ -113,7 +116,6 @@ pub fn screen(route: Route) -> AnyView {
         },
         Route::Positioning => view! { <positioning::PositioningTest /> }.into_any(),
         Route::MyPath => view! { <my_path::MyPath /> }.into_any(),
-        Route::Backup => view! { <backup::Backup /> }.into_any(),
         // Served by another entry (jobs.html, practice.html); the main app
         // only ever gets here if that page failed to load, so it offers the
         // way in.
@@ -123,6 +125,7 @@ pub fn screen(route: Route) -> AnyView {
         | Route::Practice
         | Route::Simulation { .. }
         | Route::MyData
+        | Route::Backup
         | Route::Pro(_)) => {
             let title = title(&route).unwrap_or_default();
             view! {

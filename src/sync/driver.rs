@@ -587,6 +587,19 @@ pub async fn erase_everywhere() -> Result<(), SyncError> {
     }
 }
 
+pub fn restore_link(words: &str) -> Option<String> {
+    let origin = web_sys::window()?.location().origin().ok()?;
+    let words: Vec<String> = words
+        .split_whitespace()
+        .map(|w| String::from(js_sys::encode_uri_component(w)))
+        .collect();
+    Some(format!(
+        "{origin}{}{LINK_PREFIX}{}",
+        declic_core::route::Route::Backup.path(),
+        words.join("+")
+    ))
+}
+
 pub fn take_link_phrase() -> Option<String> {
     let window = web_sys::window()?;
     let location = window.location();

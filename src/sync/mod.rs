@@ -158,6 +158,19 @@ pub async fn erase_everywhere() -> Result<(), SyncError> {
     Ok(())
 }
 
+/// The restore link of `words` on this server: the backup screen with the
+/// words in the fragment (`#mots=word+word…`, see [`take_link_phrase`]),
+/// what the card's QR code holds. `None` natively.
+pub fn restore_link(words: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return driver::restore_link(words);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = words;
+        None
+    }
+}
+
 /// A phrase carried by the page's URL fragment (`#mots=…`, a restore
 /// link): read once, then removed from the address bar (and never sent to
 /// the server: browsers do not send fragments).

@@ -9,10 +9,11 @@
 // is told, in French, and keeps its data.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  PHONE, cleanupsAfterAll, openServer, launch, waitForApp, waitForScreen, waitForOffline,
+  PHONE, OUTPUT, cleanupsAfterAll, openServer, launch, waitForApp, waitForScreen, waitForOffline,
   expectAccessible, screenshot, competenceContent, answerQuestion, storedRecords, assertNoPersonalTraces,
 } from "./harness.mjs";
 
@@ -101,6 +102,12 @@ describe("sync between two devices", () => {
     await phone.emulateMedia({ media: "print" });
     await screenshot(phone, "sync-card-print");
     await phone.emulateMedia({ media: "screen" });
+    // The card's QR code, read by a real decoder (zbar), is the restore link.
+    mkdirSync(OUTPUT, { recursive: true });
+    const qrImage = join(OUTPUT, "sync-card-qr.png");
+    await phone.locator(".phrase-qr svg").screenshot({ path: qrImage });
+    const link = execFileSync("zbarimg", ["--raw", "-q", qrImage], { encoding: "utf8" }).trim();
+    assert.equal(link, `${server.url}/sauvegarde#mots=${words.map(encodeURIComponent).join("+")}`);
     const [phoneDevice] = await storedRecords(phone, "meta");
 
     // The computer restores with the typed words, one letter missing.
@@ -161,8 +168,12 @@ describe("sync between two devices", () => {
     // A third device restores and then goes offline: it is late.
     const lateContext = await browser.newContext(PHONE);
     const late = await lateContext.newPage();
-    await openBackup(late, server.url);
-    await late.getByLabel("Écrivez les 8 mots de votre carte").fill(words.join(" "));
+    // It opens the card's link (as a camera app does with the QR code): the
+    // words fill the form and leave the address bar.
+    await late.goto(link);
+    await waitForScreen(late);
+    assert.equal(await late.getByLabel("Écrivez les 8 mots de votre carte").inputValue(), words.join(" "));
+    assert.equal(new URL(late.url()).hash, "", "the words are gone from the address bar");
     await late.getByRole("button", { name: "Retrouver ma progression" }).click();
     await waitForAnswers(late, 3);
     await saved(late);

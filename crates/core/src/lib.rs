@@ -29,6 +29,7 @@ pub mod phone;
 pub mod plain_french;
 pub mod positioning;
 pub mod progress;
+pub mod qr;
 pub mod quiz;
 pub mod route;
 pub mod simulation;

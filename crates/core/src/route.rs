@@ -241,10 +241,11 @@ static JOB_SCREENS: [Route; 12] = [
 ];
 /// The screens of the practice entry. A screen with a parameter is listed
 /// with an empty one: it stands for every value (see [`Entry::screens`]).
-static PRACTICE_SCREENS: [Route; 3] = [
+static PRACTICE_SCREENS: [Route; 4] = [
     Route::Practice,
     Route::Simulation { id: String::new() },
     Route::MyData,
+    Route::Backup,
 ];
 /// The screens of the professional entry: `/pro` and every path below it.
 static PRO_SCREENS: [Route; 6] = [
@@ -526,7 +527,6 @@ mod tests {
             "/faire-le-point",
             "/mon-parcours",
             "/s-entrainer/A",
-            "/sauvegarde",
             "/x",
         ] {
             assert_eq!(Route::parse(path).entry(), Entry::Main, "{path}");
@@ -536,6 +536,7 @@ mod tests {
             "/s-entrainer/",
             "/s-entrainer/a",
             "/mes-donnees",
+            "/sauvegarde",
         ] {
             assert_eq!(Route::parse(path).entry(), Entry::Practice, "{path}");
         }
