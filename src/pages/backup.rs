@@ -178,7 +178,7 @@ pub fn Backup() -> impl IntoView {
         if let Status::Problem(problem @ (Problem::SpaceErased | Problem::NoSuchSpace | Problem::Forbidden)) = status {
             return Some(choices(problem));
         }
-        let words = sync::phrase().unwrap_or_default();
+        let words = sync::phrase().map(|p| p.to_string()).unwrap_or_default();
         let finish_first = sync::shared_computer();
         // The same words as a restore link: the other phone's camera opens
         // it (the words stay in the link's fragment, never sent).

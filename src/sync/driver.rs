@@ -10,7 +10,7 @@ use declic_core::progress::Event;
 use declic_core::sync::engine::{
     Engine, Outcome, Reply, Request, Status, Step, SyncState, PERIOD_MS,
 };
-use declic_core::sync::phrase::{Phrase, RANDOM_BYTES};
+use declic_core::sync::phrase::{Phrase, DATA_WORDS, RANDOM_BYTES};
 use declic_core::sync::record::{Envelope, Payload};
 use js_sys::{Function, Promise, JSON};
 use leptos::prelude::*;
@@ -33,10 +33,36 @@ const LINK_PREFIX: &str = "#mots=";
 
 #[derive(Serialize, Deserialize)]
 struct Config {
-    phrase: String,
+    /// The phrase's 7 random word numbers (`Phrase::data`). Numbers, not
+    /// words: every entry derives the keys from them, and only the backup
+    /// screen, which shows the words, carries the word list and its parser.
+    #[serde(default)]
+    words: Option<[u16; DATA_WORDS]>,
+    /// How a first version stored the phrase (its text). Read once by
+    /// [`Config::phrase`], then no longer written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    phrase: Option<String>,
     state: SyncState,
     #[serde(default)]
     shared: bool,
+}
+
+impl Config {
+    fn new(phrase: Phrase, state: SyncState, shared: bool) -> Config {
+        Config {
+            words: Some(phrase.data()),
+            phrase: None,
+            state,
+            shared,
+        }
+    }
+
+    /// The phrase, from its numbers, or from a first version's text.
+    fn phrase(&self) -> Option<Phrase> {
+        self.words
+            .map(Phrase::from_data)
+            .or_else(|| self.phrase.as_deref().and_then(Phrase::from_written))
+    }
 }
 
 struct Inner {
@@ -155,24 +181,14 @@ fn random_bytes<const N: usize>() -> Result<[u8; N], SyncError> {
     Ok(bytes)
 }
 
-pub async fn turn_on(learner: Learner) -> Result<String, SyncError> {
+pub async fn turn_on(learner: Learner) -> Result<Phrase, SyncError> {
     let phrase = Phrase::from_random(random_bytes::<RANDOM_BYTES>()?);
-    let config = Config {
-        phrase: phrase.to_string(),
-        state: SyncState::turn_on(),
-        shared: false,
-    };
-    begin(learner, config).await?;
-    Ok(phrase.to_string())
+    begin(learner, Config::new(phrase, SyncState::turn_on(), false)).await?;
+    Ok(phrase)
 }
 
 pub async fn restore(learner: Learner, phrase: Phrase, shared: bool) -> Result<(), SyncError> {
-    let config = Config {
-        phrase: phrase.to_string(),
-        state: SyncState::restore(),
-        shared,
-    };
-    begin(learner, config).await
+    begin(learner, Config::new(phrase, SyncState::restore(), shared)).await
 }
 
 /// Saves a new configuration and (re)starts the loop with it.
@@ -210,10 +226,13 @@ fn put_config(config: &Config) -> Result<Write, SyncError> {
 
 /// Builds the engine from what is stored, then runs it until this driver
 /// is replaced or the device erased.
-async fn run(learner: Learner, db: Rc<Db>, config: Config) -> Result<(), JsValue> {
-    let phrase = Phrase::parse(&config.phrase)
-        .map_err(|_| JsValue::from_str("stored phrase unreadable"))?
-        .phrase;
+async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsValue> {
+    let phrase = config
+        .phrase()
+        .ok_or_else(|| JsValue::from_str("stored phrase unreadable"))?;
+    // A first version's text becomes numbers at the next save of the state.
+    config.words = Some(phrase.data());
+    config.phrase = None;
     let keys = Keys::derive(&phrase).await?;
     let mut outbox = BTreeMap::new();
     let mut known = HashSet::new();
@@ -236,7 +255,7 @@ async fn run(learner: Learner, db: Rc<Db>, config: Config) -> Result<(), JsValue
         seed,
     );
     let s = shown();
-    s.phrase.set(Some(config.phrase.clone()));
+    s.phrase.set(Some(phrase));
     s.shared.set(config.shared);
     s.status.set(Some(engine.status()));
     let inner = Rc::new(RefCell::new(Inner {

@@ -27,6 +27,7 @@ mod driver;
 mod http;
 
 use declic_core::sync::engine::Status;
+use declic_core::sync::phrase::Phrase;
 use leptos::prelude::*;
 
 /// Why an action of the backup screen did not happen, in French.
@@ -59,7 +60,7 @@ impl SyncError {
 #[derive(Clone)]
 struct Shown {
     status: ArcRwSignal<Option<Status>>,
-    phrase: ArcRwSignal<Option<String>>,
+    phrase: ArcRwSignal<Option<Phrase>>,
     shared: ArcRwSignal<bool>,
 }
 
@@ -82,7 +83,7 @@ pub fn status() -> Option<Status> {
 
 /// The recovery phrase of this device's backup, to show it again (a
 /// tracked read).
-pub fn phrase() -> Option<String> {
+pub fn phrase() -> Option<Phrase> {
     shown().phrase.get()
 }
 
@@ -105,8 +106,8 @@ pub fn changed() {
     driver::changed();
 }
 
-/// Turns sync on with a new phrase; returns its words.
-pub async fn turn_on(learner: crate::learner::Learner) -> Result<String, SyncError> {
+/// Turns sync on with a new phrase, and gives it.
+pub async fn turn_on(learner: crate::learner::Learner) -> Result<Phrase, SyncError> {
     #[cfg(target_arch = "wasm32")]
     return driver::turn_on(learner).await;
     #[cfg(not(target_arch = "wasm32"))]
@@ -119,7 +120,7 @@ pub async fn turn_on(learner: crate::learner::Learner) -> Result<String, SyncErr
 /// Restores the backup of `phrase` here (and keeps syncing).
 pub async fn restore(
     learner: crate::learner::Learner,
-    phrase: declic_core::sync::phrase::Phrase,
+    phrase: Phrase,
     shared: bool,
 ) -> Result<(), SyncError> {
     #[cfg(target_arch = "wasm32")]

@@ -191,6 +191,22 @@ impl Phrase {
     pub fn parse(input: &str) -> Result<Parsed, PhraseError> {
         parse(input)
     }
+
+    /// A phrase exactly as [`Phrase`]'s `Display` wrote it (the app's own
+    /// stored copy, from before it stored word numbers): the 8 words, single
+    /// spaces, no forgiveness. It reads the word file line by line, so a
+    /// module that only needs this carries neither the parser nor the
+    /// folded list.
+    pub fn from_written(text: &str) -> Option<Phrase> {
+        let mut symbols = [0u16; PHRASE_WORDS];
+        let mut words = text.split(' ');
+        for symbol in &mut symbols {
+            let word = words.next()?;
+            let number = WORDS_FILE.lines().filter(|l| !l.is_empty()).position(|w| w == word)?;
+            *symbol = u16::try_from(number).ok()?;
+        }
+        (words.next().is_none() && syndrome(&symbols) == 0).then_some(Phrase { symbols })
+    }
 }
 
 impl fmt::Display for Phrase {
@@ -470,6 +486,33 @@ fn mismatch(tokens: &[String], readings: &[Vec<(u16, usize)>]) -> PhraseError {
             _ => None,
         },
         swapped: None,
+    }
+}
+
+#[cfg(test)]
+mod written_tests {
+    use super::*;
+
+    #[test]
+    fn a_written_phrase_reads_back_exactly_and_nothing_else_does() {
+        for seed in 0u8..50 {
+            let phrase = Phrase::from_random([seed.wrapping_mul(37); RANDOM_BYTES].map(|b| b ^ seed));
+            assert_eq!(Phrase::from_written(&phrase.to_string()), Some(phrase));
+        }
+        let phrase = Phrase::from_random([7; RANDOM_BYTES]);
+        let text = phrase.to_string();
+        let words: Vec<&str> = text.split(' ').collect();
+        // Not the forgiving parse: case, extra spaces, a missing or extra word.
+        assert_eq!(Phrase::from_written(&text.to_uppercase()), None);
+        assert_eq!(Phrase::from_written(&format!(" {text}")), None);
+        assert_eq!(Phrase::from_written(&words[..7].join(" ")), None);
+        assert_eq!(Phrase::from_written(&format!("{text} {}", words[0])), None);
+        // The check word still checks.
+        let mut swapped = words.clone();
+        swapped.swap(0, 1);
+        if swapped != words {
+            assert_eq!(Phrase::from_written(&swapped.join(" ")), None);
+        }
     }
 }
 
