@@ -1,14 +1,18 @@
 //! "Sauvegarder et retrouver ma progression" (`/sauvegarde`): what sync
 //! sends and why the server cannot read it; turning it on (the phrase,
 //! large, and its printable card); restoring on another device by typing
-//! the words (forgiving: a word one letter off is corrected and shown) or by
-//! a link that carries them; the shared computer's "J'ai terminé".
+//! the words (forgiving: a word one letter off is corrected and shown), by
+//! reading the card's QR code with the camera where the browser can, or by
+//! a link that carries them; the shared computer's "J'ai terminé"; and the
+//! choices when the backup stopped working.
 
 use crate::learner::Learner;
+use crate::scan::{self, ScanError};
 use crate::sync::{self, SyncError};
 use declic_core::qr::Qr;
 use declic_core::route::Route;
 use declic_core::sync::engine::{Problem, Status};
+use declic_core::sync::link::words_in;
 use declic_core::sync::phrase::{Parsed, Phrase};
 use leptos::prelude::*;
 
@@ -21,6 +25,8 @@ enum Action {
     Restored(Vec<String>),
     /// "J'ai terminé" done: nothing of the learner is left here.
     Finished,
+    /// The card's QR code was read into the words' field.
+    Scanned,
     Failed(String),
 }
 
@@ -30,11 +36,17 @@ pub fn Backup() -> impl IntoView {
     let action = RwSignal::new(Action::Idle);
     let typed = RwSignal::new(String::new());
     let shared = RwSignal::new(false);
+    // Whether the camera can read the card's QR code here (known once
+    // running in the browser; never in the prerendered page).
+    let can_scan = RwSignal::new(false);
+    let scanning = RwSignal::new(false);
+    let video = NodeRef::<leptos::html::Video>::new();
     // A restore link's words (read once, then gone from the address bar).
     Effect::new(move |_| {
         if let Some(words) = sync::take_link_phrase() {
             typed.set(words);
         }
+        can_scan.set(scan::available());
     });
 
     let fail = move |e: SyncError| action.set(Action::Failed(e.message().to_string()));
@@ -82,6 +94,25 @@ pub fn Backup() -> impl IntoView {
             crate::app::focus_soon("#sauvegarde-etat");
         });
     };
+    let on_scan = move |_| {
+        scanning.set(true);
+        action.set(Action::Idle);
+        leptos::task::spawn_local(async move {
+            let read = scan::read_qr(video).await;
+            scanning.set(false);
+            match read {
+                // The card's code is a restore link; anything else is
+                // taken as typed words, and checked like them.
+                Ok(text) => {
+                    typed.set(words_in(&text).unwrap_or(text));
+                    action.set(Action::Scanned);
+                }
+                Err(ScanError::Stopped) => {}
+                Err(e) => action.set(Action::Failed(e.message().to_string())),
+            }
+            crate::app::focus_soon("#sauvegarde-etat");
+        });
+    };
     let on_finish = move |_| {
         action.set(Action::Running);
         leptos::task::spawn_local(async move {
@@ -96,6 +127,14 @@ pub fn Backup() -> impl IntoView {
     let feedback = move || match action.get() {
         Action::Idle => None,
         Action::Running => Some(view! { <p>"Un instant…"</p> }.into_any()),
+        Action::Scanned => Some(
+            view! {
+                <p class="notice">
+                    "Le code est lu. Vérifiez les mots, puis appuyez sur «\u{a0}Retrouver ma progression\u{a0}»."
+                </p>
+            }
+            .into_any(),
+        ),
         Action::Restored(corrections) => Some(
             view! {
                 <div class="notice">
@@ -251,6 +290,20 @@ pub fn Backup() -> impl IntoView {
                     <textarea id="mots" rows="3" autocomplete="off" autocapitalize="none" spellcheck="false"
                         prop:value=move || typed.get()
                         on:input=move |ev| typed.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="scan" hidden=move || !can_scan.get()>
+                        <p class="actions">
+                            <button type="button" class="button" on:click=on_scan
+                                hidden=move || scanning.get()>
+                                "Lire le code de ma carte avec l'appareil photo"
+                            </button>
+                            <button type="button" class="button" on:click=move |_| scan::stop()
+                                hidden=move || !scanning.get()>
+                                "Arrêter l'appareil photo"
+                            </button>
+                        </p>
+                        <video node_ref=video class="scan-video" muted=true playsinline=true
+                            aria-label="Ce que voit l'appareil photo" hidden=move || !scanning.get()></video>
                     </div>
                     <p class="check-row">
                         <input type="checkbox" id="partage"

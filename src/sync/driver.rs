@@ -10,6 +10,7 @@ use declic_core::progress::Event;
 use declic_core::sync::engine::{
     Engine, Outcome, Reply, Request, Status, Step, SyncState, PERIOD_MS,
 };
+use declic_core::sync::link;
 use declic_core::sync::phrase::{Phrase, DATA_WORDS, RANDOM_BYTES};
 use declic_core::sync::record::{Envelope, Payload};
 use js_sys::{Function, Promise, JSON};
@@ -28,8 +29,6 @@ const RECORD: &str = "r:";
 /// The prefix of a pulled record this version does not apply yet (a newer
 /// kind, or a document change): its plaintext, kept for a later version.
 const KEPT: &str = "p:";
-/// The URL fragment of a restore link: `#mots=word+word…`.
-const LINK_PREFIX: &str = "#mots=";
 
 #[derive(Serialize, Deserialize)]
 struct Config {
@@ -608,25 +607,14 @@ pub async fn erase_everywhere() -> Result<(), SyncError> {
 
 pub fn restore_link(words: &str) -> Option<String> {
     let origin = web_sys::window()?.location().origin().ok()?;
-    let words: Vec<String> = words
-        .split_whitespace()
-        .map(|w| String::from(js_sys::encode_uri_component(w)))
-        .collect();
-    Some(format!(
-        "{origin}{}{LINK_PREFIX}{}",
-        declic_core::route::Route::Backup.path(),
-        words.join("+")
-    ))
+    let page = format!("{origin}{}", declic_core::route::Route::Backup.path());
+    Some(link::restore_link(&page, words))
 }
 
 pub fn take_link_phrase() -> Option<String> {
     let window = web_sys::window()?;
     let location = window.location();
-    let hash = location.hash().ok()?;
-    let words = hash.strip_prefix(LINK_PREFIX)?;
-    let words = js_sys::decode_uri_component(&words.replace('+', " "))
-        .ok()?
-        .as_string()?;
+    let words = link::words_in(&location.hash().ok()?)?;
     // Out of the address bar (and the history) at once.
     let path = location.pathname().ok()?;
     let _ = window

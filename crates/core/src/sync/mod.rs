@@ -23,6 +23,7 @@ pub mod doc;
 pub mod engine;
 pub mod hlc;
 pub mod keys;
+pub mod link;
 pub mod phrase;
 pub mod record;
 
