@@ -12,7 +12,7 @@ use declic_core::sync::engine::{
 };
 use declic_core::sync::link;
 use declic_core::sync::phrase::{Phrase, DATA_WORDS, RANDOM_BYTES};
-use declic_core::sync::record::{Envelope, Payload};
+use declic_core::sync::record::EventRecord;
 use js_sys::{Function, Promise, JSON};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -327,8 +327,8 @@ async fn seal_new_events(inner: &Rc<RefCell<Inner>>) {
         let Some(text) = json_text(&event) else {
             continue;
         };
-        let envelope = Envelope::event(text);
-        let (Some(logical), Some(plain)) = (envelope.record_id(), json_text(&envelope)) else {
+        let record = EventRecord::new(text);
+        let (Some(logical), Some(plain)) = (record.record_id(), json_text(&record)) else {
             continue;
         };
         let Ok(id) = keys.record_id(&logical).await else {
@@ -409,10 +409,9 @@ async fn store_pulled(
             web_sys::console::warn_1(&"a synced record does not decrypt: left out".into());
             continue;
         };
-        let event = match from_text::<Envelope>(&plain).map(|e| e.known().clone()) {
-            Some(Payload::Event { event }) => from_text::<Event>(&event),
-            _ => None,
-        };
+        let event = from_text::<EventRecord>(&plain)
+            .and_then(EventRecord::into_event)
+            .and_then(|event| from_text::<Event>(&event));
         match event {
             Some(event) => {
                 if !learner.has(&event.id) && !events.iter().any(|e: &Event| e.id == event.id) {

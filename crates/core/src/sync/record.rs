@@ -89,6 +89,44 @@ impl Envelope {
     }
 }
 
+/// A record as an entry that syncs only progress reads and writes it: the
+/// same JSON as an [`Envelope`] of kind `"event"`, without the document
+/// change's decoder and encoder (which stay in the job-tools entry, where
+/// documents are edited; the main entry would otherwise carry them).
+/// Pulled records of any other kind read as no event, and the shell keeps
+/// their text as it came.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub v: u32,
+    pub kind: String,
+    /// The event's JSON text; absent in other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+}
+
+impl EventRecord {
+    pub fn new(json: impl Into<String>) -> EventRecord {
+        EventRecord {
+            v: VERSION,
+            kind: "event".into(),
+            event: Some(json.into()),
+        }
+    }
+
+    /// The event's text, if this is an event this version reads.
+    pub fn into_event(self) -> Option<String> {
+        (self.v <= VERSION && self.kind == "event")
+            .then_some(self.event)
+            .flatten()
+    }
+
+    /// The record id of the event (as [`Envelope::record_id`]).
+    pub fn record_id(&self) -> Option<String> {
+        let event = self.event.as_deref().filter(|_| self.kind == "event")?;
+        event_id_in(event).map(|id| event_record_id(&id))
+    }
+}
+
 /// The record id of the progress event with this id (`"<device>:<counter>"`,
 /// the wire form of `progress::EventId`).
 pub fn event_record_id(event_id: &str) -> String {
@@ -215,6 +253,34 @@ mod tests {
                 replaces: vec![],
             }],
         }
+    }
+
+    #[test]
+    fn an_event_record_is_the_envelope_of_an_event_and_reads_nothing_else() {
+        let event = r#"{"id":"tel:3","device":"tel","at":5,"kind":{"type":"lesson-step-seen","competence":"web-1","step":2}}"#;
+        let light = EventRecord::new(event);
+        let full = Envelope::event(event);
+        assert_eq!(
+            serde_json::to_value(&light).unwrap(),
+            serde_json::to_value(&full).unwrap()
+        );
+        assert_eq!(light.record_id(), full.record_id());
+        let read: EventRecord =
+            serde_json::from_str(&serde_json::to_string(&full).unwrap()).unwrap();
+        assert_eq!(read.into_event().as_deref(), Some(event));
+        // A document change, a newer kind, a newer version: no event.
+        let doc: EventRecord =
+            serde_json::from_str(&serde_json::to_string(&Envelope::doc(change())).unwrap())
+                .unwrap();
+        assert_eq!(doc.record_id(), None);
+        assert_eq!(doc.into_event(), None);
+        let newer: EventRecord =
+            serde_json::from_str(r#"{"v":1,"kind":"photo","data":"…"}"#).unwrap();
+        assert_eq!(newer.into_event(), None);
+        let later: EventRecord =
+            serde_json::from_str(&format!(r#"{{"v":2,"kind":"event","event":{event:?}}}"#))
+                .unwrap();
+        assert_eq!(later.into_event(), None);
     }
 
     #[test]
