@@ -81,8 +81,7 @@ mod browser {
         let Some(window) = web_sys::window() else {
             return false;
         };
-        get(&window, "BarcodeDetector").is_function()
-            && window.navigator().media_devices().is_ok()
+        get(&window, "BarcodeDetector").is_function() && window.navigator().media_devices().is_ok()
     }
 
     async fn sleep(ms: i32) {
@@ -96,7 +95,10 @@ mod browser {
 
     /// `new BarcodeDetector({ formats: ["qr_code"] })`.
     fn detector() -> Option<JsValue> {
-        let class = get(&web_sys::window()?, "BarcodeDetector").dyn_into::<Function>().ok()?;
+        let window: JsValue = web_sys::window()?.into();
+        let class = get(&window, "BarcodeDetector")
+            .dyn_into::<Function>()
+            .ok()?;
         let options = Object::new();
         let formats = Array::of1(&JsValue::from_str("qr_code"));
         Reflect::set(&options, &JsValue::from_str("formats"), &formats).ok()?;
@@ -108,7 +110,12 @@ mod browser {
         let constraints = MediaStreamConstraints::new();
         let video = Object::new();
         // The back camera on a phone.
-        Reflect::set(&video, &JsValue::from_str("facingMode"), &JsValue::from_str("environment")).ok()?;
+        Reflect::set(
+            &video,
+            &JsValue::from_str("facingMode"),
+            &JsValue::from_str("environment"),
+        )
+        .ok()?;
         constraints.set_video(&video);
         let promise = devices.get_user_media_with_constraints(&constraints).ok()?;
         JsFuture::from(promise).await.ok()?.dyn_into().ok()
@@ -120,7 +127,9 @@ mod browser {
         let promise: Promise = detect.call1(detector, video).ok()?.dyn_into().ok()?;
         let found = JsFuture::from(promise).await.ok()?;
         let first = Array::from(&found).get(0);
-        get(&first, "rawValue").as_string().filter(|t| !t.is_empty())
+        get(&first, "rawValue")
+            .as_string()
+            .filter(|t| !t.is_empty())
     }
 
     pub async fn read_qr(video: NodeRef<Video>) -> Result<String, ScanError> {

@@ -149,10 +149,7 @@ fn externalise_scripts(html: &str) -> Result<(String, Vec<(String, String)>), St
     while let Some(start) = rest.find("<script") {
         let (before, tag_on) = rest.split_at(start);
         out.push_str(before);
-        let open_end = tag_on
-            .find('>')
-            .ok_or("a <script> tag is not closed")?
-            + 1;
+        let open_end = tag_on.find('>').ok_or("a <script> tag is not closed")? + 1;
         let open = &tag_on[..open_end];
         let body_on = &tag_on[open_end..];
         let close = body_on
@@ -539,7 +536,8 @@ mod tests {
 
     #[test]
     fn inline_scripts_move_to_hashed_files() {
-        let html = "<head><script type=\"module\">import init from '/a.js';\nawait init();</script>\
+        let html =
+            "<head><script type=\"module\">import init from '/a.js';\nawait init();</script>\
             <script src=\"/b.js\"></script><script></script></head><body><p>x</p></body>";
         let (out, files) = externalise_scripts(html).unwrap();
         assert_eq!(files.len(), 1);

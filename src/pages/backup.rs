@@ -124,7 +124,8 @@ pub fn Backup() -> impl IntoView {
         });
     };
 
-    let feedback = move || match action.get() {
+    let feedback = move || {
+        match action.get() {
         Action::Idle => None,
         Action::Running => Some(view! { <p>"Un instant…"</p> }.into_any()),
         Action::Scanned => Some(
@@ -156,6 +157,7 @@ pub fn Backup() -> impl IntoView {
         Action::Failed(message) => {
             Some(view! { <p class="notice notice-error">{message}</p> }.into_any())
         }
+    }
     };
 
     let on_turn_off = move |_| {
@@ -214,7 +216,10 @@ pub fn Backup() -> impl IntoView {
 
     let when_on = move || {
         let status = sync::status()?;
-        if let Status::Problem(problem @ (Problem::SpaceErased | Problem::NoSuchSpace | Problem::Forbidden)) = status {
+        if let Status::Problem(
+            problem @ (Problem::SpaceErased | Problem::NoSuchSpace | Problem::Forbidden),
+        ) = status
+        {
             return Some(choices(problem));
         }
         let words = sync::phrase().map(|p| p.to_string()).unwrap_or_default();
@@ -222,9 +227,10 @@ pub fn Backup() -> impl IntoView {
         // The same words as a restore link: the other phone's camera opens
         // it (the words stay in the link's fragment, never sent).
         let qr = sync::restore_link(&words).and_then(|link| Qr::encode(&link)).map(|qr| {
+            let view_box = qr.view_box();
             view! {
                 <figure class="phrase-qr">
-                    <svg viewBox=qr.view_box() role="img" aria-labelledby="qr-texte"
+                    <svg viewBox=view_box role="img" aria-labelledby="qr-texte"
                         shape-rendering="crispEdges">
                         <path d=qr.path fill="#000" />
                     </svg>
@@ -319,7 +325,8 @@ pub fn Backup() -> impl IntoView {
                     </p>
                 </form>
             </section>
-        })
+        }
+        .into_any())
     };
 
     view! {

@@ -97,8 +97,14 @@ mod tests {
     #[test]
     fn same_text_same_code_and_a_quiet_zone() {
         let a = Qr::encode("https://declic.example/groupes?code=ACEFGH").unwrap();
-        assert_eq!(a, Qr::encode("https://declic.example/groupes?code=ACEFGH").unwrap());
-        assert_ne!(a, Qr::encode("https://declic.example/groupes?code=ACEFGJ").unwrap());
+        assert_eq!(
+            a,
+            Qr::encode("https://declic.example/groupes?code=ACEFGH").unwrap()
+        );
+        assert_ne!(
+            a,
+            Qr::encode("https://declic.example/groupes?code=ACEFGJ").unwrap()
+        );
         let side = a.size + 8;
         assert_eq!(a.view_box(), format!("-4 -4 {side} {side}"));
     }

@@ -240,7 +240,12 @@ async fn api_errors_are_json() {
 async fn every_file_carries_the_content_security_policy() {
     let fixture = Fixture::new("csp");
     let app = fixture.app().await;
-    for path in ["/", "/competences", "/sw.js", "/missing-0123456789abcdef.js"] {
+    for path in [
+        "/",
+        "/competences",
+        "/sw.js",
+        "/missing-0123456789abcdef.js",
+    ] {
         let (_, headers, _) = get(&app, path, None).await;
         let policy = header(&headers, "content-security-policy");
         assert_eq!(policy, CONTENT_SECURITY_POLICY, "{path}");
@@ -252,10 +257,7 @@ async fn every_file_carries_the_content_security_policy() {
         "object-src 'none';",
         "frame-ancestors 'none'",
     ] {
-        assert!(
-            CONTENT_SECURITY_POLICY.contains(directive),
-            "{directive}"
-        );
+        assert!(CONTENT_SECURITY_POLICY.contains(directive), "{directive}");
     }
     assert!(!CONTENT_SECURITY_POLICY.contains("script-src 'self' 'unsafe-inline'"));
 }

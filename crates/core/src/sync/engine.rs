@@ -1055,7 +1055,10 @@ mod tests {
         );
         for s in all {
             let short = s.header_text();
-            assert!(short.chars().count() <= 40, "fits a phone's header: {short}");
+            assert!(
+                short.chars().count() <= 40,
+                "fits a phone's header: {short}"
+            );
             let m = s.message();
             assert!(m.ends_with('.') || m.ends_with('…'), "{m}");
             assert!(

@@ -25,7 +25,12 @@ pub fn words_in(text: &str) -> Option<String> {
     let (_, fragment) = text.split_once(FRAGMENT)?;
     let words: Option<Vec<String>> = fragment
         .split('+')
-        .map(|w| percent_decode_str(w).decode_utf8().ok().map(|w| w.into_owned()))
+        .map(|w| {
+            percent_decode_str(w)
+                .decode_utf8()
+                .ok()
+                .map(|w| w.into_owned())
+        })
         .collect();
     let words = words?.join(" ");
     (!words.trim().is_empty()).then_some(words)
@@ -46,17 +51,29 @@ mod tests {
             assert!(link.is_ascii(), "{link}");
             assert!(!link.contains(' '));
             assert_eq!(words_in(&link).as_deref(), Some(words.as_str()));
-            assert_eq!(Phrase::parse(&words_in(&link).unwrap()).unwrap().phrase, phrase);
+            assert_eq!(
+                Phrase::parse(&words_in(&link).unwrap()).unwrap().phrase,
+                phrase
+            );
         }
     }
 
     #[test]
     fn accents_are_encoded_and_only_a_restore_link_has_words() {
         let link = restore_link("http://192.168.1.20:8080/sauvegarde", "fusée  école");
-        assert_eq!(link, "http://192.168.1.20:8080/sauvegarde#mots=fus%C3%A9e+%C3%A9cole");
-        assert_eq!(words_in("#mots=fus%C3%A9e+%C3%A9cole").as_deref(), Some("fusée école"));
+        assert_eq!(
+            link,
+            "http://192.168.1.20:8080/sauvegarde#mots=fus%C3%A9e+%C3%A9cole"
+        );
+        assert_eq!(
+            words_in("#mots=fus%C3%A9e+%C3%A9cole").as_deref(),
+            Some("fusée école")
+        );
         // What a browser might hand back: a lower-case escape, a raw accent.
-        assert_eq!(words_in("#mots=fus%c3%a9e+école").as_deref(), Some("fusée école"));
+        assert_eq!(
+            words_in("#mots=fus%c3%a9e+école").as_deref(),
+            Some("fusée école")
+        );
         assert_eq!(words_in("https://declic.example/sauvegarde"), None);
         assert_eq!(words_in("https://declic.example/sauvegarde#mots="), None);
         assert_eq!(words_in("#mots=%FF"), None);

@@ -202,7 +202,10 @@ impl Phrase {
         let mut words = text.split(' ');
         for symbol in &mut symbols {
             let word = words.next()?;
-            let number = WORDS_FILE.lines().filter(|l| !l.is_empty()).position(|w| w == word)?;
+            let number = WORDS_FILE
+                .lines()
+                .filter(|l| !l.is_empty())
+                .position(|w| w == word)?;
             *symbol = u16::try_from(number).ok()?;
         }
         (words.next().is_none() && syndrome(&symbols) == 0).then_some(Phrase { symbols })
@@ -496,7 +499,8 @@ mod written_tests {
     #[test]
     fn a_written_phrase_reads_back_exactly_and_nothing_else_does() {
         for seed in 0u8..50 {
-            let phrase = Phrase::from_random([seed.wrapping_mul(37); RANDOM_BYTES].map(|b| b ^ seed));
+            let phrase =
+                Phrase::from_random([seed.wrapping_mul(37); RANDOM_BYTES].map(|b| b ^ seed));
             assert_eq!(Phrase::from_written(&phrase.to_string()), Some(phrase));
         }
         let phrase = Phrase::from_random([7; RANDOM_BYTES]);
