@@ -91,6 +91,48 @@ pub fn shared_computer() -> bool {
     shown().shared.get()
 }
 
+/// What proves this device's sync space to the server: its id and the
+/// `Authorization` header (`Bearer <token>`). For the group client
+/// (`crate::groups_client`), whose calls the space's token proves.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    pub space_id: String,
+    pub bearer: String,
+}
+
+/// This device's [`Credentials`]; `None` while sync is off (or the
+/// browser has no WebCrypto). Read from the stored settings, so the answer
+/// is right even before the driver has started.
+pub async fn credentials() -> Option<Credentials> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        #[derive(serde::Deserialize)]
+        struct Stored {
+            phrase: String,
+        }
+        let words = match shown().phrase.get_untracked() {
+            Some(words) => words,
+            None => {
+                let db = crate::storage::page_db()?;
+                let config = db.get(crate::storage::SYNC, "config").await.ok()??;
+                serde_wasm_bindgen::from_value::<Stored>(config)
+                    .ok()?
+                    .phrase
+            }
+        };
+        let phrase = declic_core::sync::phrase::Phrase::parse(&words)
+            .ok()?
+            .phrase;
+        let keys = crypto::Keys::derive(&phrase).await.ok()?;
+        Some(Credentials {
+            space_id: keys.space_id,
+            bearer: keys.bearer,
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 /// Starts sync if it is on (app start, once the progress is read).
 pub fn start(learner: crate::learner::Learner) {
     #[cfg(target_arch = "wasm32")]
