@@ -120,6 +120,13 @@ impl Learner {
         self.log.with_untracked(|log| log.events().to_vec())
     }
 
+    /// Reads the log without following it (for what is computed from it
+    /// outside a view: a group's summary).
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn with_log_untracked<R>(&self, f: impl FnOnce(&EventLog) -> R) -> R {
+        self.log.with_untracked(f)
+    }
+
     /// Whether the log holds this event.
     #[cfg(target_arch = "wasm32")]
     pub(crate) fn has(&self, id: &declic_core::progress::EventId) -> bool {

@@ -82,9 +82,10 @@ impl Site {
                 // A simulation's replica loads its scenario as the wasm runs:
                 // its entry's neutral page serves it.
                 Route::Simulation { .. } => Vec::new(),
-                // The professional screens need a session: their entry's
-                // neutral page serves them.
-                Route::Pro(_) => Vec::new(),
+                // The professional screens need a session, and the
+                // learner's groups and workshops the device's sync space:
+                // their entry's neutral page serves them.
+                Route::Pro(_) | Route::Groups | Route::GroupWorkshop { .. } => Vec::new(),
                 other => vec![other],
             };
             for route in expanded {
@@ -278,11 +279,17 @@ mod tests {
         let site = site();
         let routes = site.routes();
         // Every kind but a simulation, whose replica loads as the wasm runs,
-        // and the professional screens, which need a session: their entry's
-        // neutral page serves them.
-        let kinds = Route::examples()
-            .into_iter()
-            .filter(|r| !matches!(r, Route::Simulation { .. } | Route::Pro(_)));
+        // and the screens that need a session or a sync space: their
+        // entry's neutral page serves them.
+        let kinds = Route::examples().into_iter().filter(|r| {
+            !matches!(
+                r,
+                Route::Simulation { .. }
+                    | Route::Pro(_)
+                    | Route::Groups
+                    | Route::GroupWorkshop { .. }
+            )
+        });
         for kind in kinds {
             assert!(
                 routes

@@ -97,7 +97,7 @@ impl ApiError {
 }
 
 /// "45 secondes", "1 minute", "3 minutes" (rounded up).
-fn wait_in_words(seconds: u64) -> String {
+pub fn wait_in_words(seconds: u64) -> String {
     match seconds {
         0..=1 => "1 seconde".into(),
         2..=59 => format!("{seconds} secondes"),

@@ -22,6 +22,7 @@ pub fn Home() -> impl IntoView {
                 <MenuEntry to=Route::Practice title="S'entraîner" text="Faire comme en vrai, sans risque." icon=Icon::Practice />
                 <MenuEntry to=Route::CV title="Mon CV" text="CV, lettre de motivation, entretien." icon=Icon::Cv />
                 <MenuEntry to=Route::Backup title="Sauvegarde" text="Retrouver ma progression sur un autre appareil." icon=Icon::Backup />
+                <MenuEntry to=Route::Groups title="Rejoindre un groupe" text="Avec le code de la personne qui anime." icon=Icon::Group />
                 <MenuEntry to=Route::MyData title="Mes données" text="Les télécharger ou tout effacer." icon=Icon::MyData />
             </ul>
         </nav>
@@ -38,6 +39,7 @@ enum Icon {
     Cv,
     MyData,
     Backup,
+    Group,
 }
 
 #[component]
@@ -66,6 +68,8 @@ fn icon_svg(icon: Icon) -> impl IntoView {
         // A padlock: what is kept, and who holds the key.
         Icon::MyData => "M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4M12 15v2",
         // A cloud with an arrow going up.
+        // Three people side by side.
+        Icon::Group => "M12 11a3 3 0 1 0 0-6a3 3 0 1 0 0 6zM5 12a2.5 2.5 0 1 0 0-5a2.5 2.5 0 1 0 0 5zM19 12a2.5 2.5 0 1 0 0-5a2.5 2.5 0 1 0 0 5zM6.5 19a5.5 5.5 0 0 1 11 0M1.5 18a3.5 3.5 0 0 1 5-3.2M22.5 18a3.5 3.5 0 0 0-5-3.2",
         Icon::Backup => "M7 18a4 4 0 0 1-.5-8A6 6 0 0 1 18 9a4.5 4.5 0 0 1 0 9zM12 16v-5M9.5 13.5L12 11l2.5 2.5",
     };
     view! {

@@ -3,6 +3,8 @@
 mod advice_notes;
 mod backup;
 pub(crate) mod cv;
+mod group_workshop;
+mod groups;
 mod home;
 mod interview;
 mod lesson;
@@ -77,13 +79,17 @@ pub fn job_screen(nav: Navigator) -> AnyView {
 }
 
 /// The practice entry's screen for a route (`practice.html`): the list of
-/// simulations or one of them, "Mes données" or "Sauvegarde" (rarely
-/// visited screens: their code, the phrase's word list among it, stays out
-/// of the first visit).
+/// simulations or one of them, "Mes données", "Sauvegarde", or the
+/// learner's groups and a group's live workshop (rarely visited screens:
+/// their code, the phrase's word list among it, stays out of the first visit).
 pub fn practice_screen(route: Route) -> AnyView {
     match route {
         Route::MyData => view! { <my_data::MyData /> }.into_any(),
         Route::Backup => view! { <backup::Backup /> }.into_any(),
+        Route::Groups => view! { <groups::Groups /> }.into_any(),
+        Route::GroupWorkshop { group } => {
+            view! { <group_workshop::GroupWorkshop group=group /> }.into_any()
+        }
         Route::Simulation { id } => match crate::catalogue::simulation(&id) {
             Some(summary) => {
                 view! { <simulation::SimulationScreen summary=summary.clone() /> }.into_any()
@@ -126,6 +132,8 @@ pub fn screen(route: Route) -> AnyView {
         | Route::Simulation { .. }
         | Route::MyData
         | Route::Backup
+        | Route::Groups
+        | Route::GroupWorkshop { .. }
         | Route::Pro(_)) => {
             let title = title(&route).unwrap_or_default();
             view! {
@@ -169,6 +177,8 @@ pub fn title(route: &Route) -> Option<String> {
                 .map(|s| s.title.clone())
                 .unwrap_or_else(|| "Page introuvable".into()),
         ),
+        Route::Groups => Some("Mes groupes".into()),
+        Route::GroupWorkshop { .. } => Some("Atelier en direct".into()),
         Route::Pro(screen) => Some(pro::title(screen).into()),
         Route::NotFound => Some("Page introuvable".into()),
     }

@@ -133,6 +133,15 @@ pub fn start(learner: Learner) {
     });
 }
 
+/// The phrase of the stored settings (the driver may not have started yet).
+pub async fn stored_phrase() -> Option<Phrase> {
+    let db = storage::page_db()?;
+    let value = db.get(SYNC, CONFIG).await.ok()??;
+    serde_wasm_bindgen::from_value::<Config>(value)
+        .ok()?
+        .phrase()
+}
+
 pub fn changed() {
     if driver().is_some() {
         wake();

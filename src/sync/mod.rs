@@ -92,6 +92,35 @@ pub fn shared_computer() -> bool {
     shown().shared.get()
 }
 
+/// What proves this device's sync space to the server: its id and the
+/// `Authorization` header (`Bearer <token>`). For the group client
+/// (`crate::groups_client`), whose calls the space's token proves.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    pub space_id: String,
+    pub bearer: String,
+}
+
+/// This device's [`Credentials`]; `None` while sync is off (or the
+/// browser has no WebCrypto). Read from the stored settings, so the answer
+/// is right even before the driver has started.
+pub async fn credentials() -> Option<Credentials> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let phrase = match shown().phrase.get_untracked() {
+            Some(phrase) => phrase,
+            None => driver::stored_phrase().await?,
+        };
+        let keys = crypto::Keys::derive(&phrase).await.ok()?;
+        Some(Credentials {
+            space_id: keys.space_id,
+            bearer: keys.bearer,
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 /// Starts sync if it is on (app start, once the progress is read).
 pub fn start(learner: crate::learner::Learner) {
     #[cfg(target_arch = "wasm32")]

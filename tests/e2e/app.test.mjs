@@ -19,17 +19,17 @@ describe("first visit", () => {
     const bare = await noScript.newPage();
     await bare.goto(server.url + "/");
     assert.equal(await bare.locator("h1").innerText(), "Bienvenue sur Déclic");
-    assert.equal(await bare.locator(".entry").count(), 7);
+    assert.equal(await bare.locator(".entry").count(), 8);
     await screenshot(bare, "home-prerendered");
     await noScript.close();
   });
 
-  it("shows the home screen with its seven entries", async () => {
+  it("shows the home screen with its eight entries", async () => {
     await page.goto(server.url + "/");
     await waitForApp(page);
     assert.equal(await page.locator("h1").innerText(), "Bienvenue sur Déclic");
     const entries = await page.locator(".entry strong").allInnerTexts();
-    assert.deepEqual(entries, ["Faire le point", "Mon parcours", "Toutes les compétences", "S'entraîner", "Mon CV", "Sauvegarde", "Mes données"]);
+    assert.deepEqual(entries, ["Faire le point", "Mon parcours", "Toutes les compétences", "S'entraîner", "Mon CV", "Sauvegarde", "Rejoindre un groupe", "Mes données"]);
     assert.equal(await page.title(), "Déclic – apprendre le numérique");
     await expectAccessible(page, "home");
     await screenshot(page, "home");

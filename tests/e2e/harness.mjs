@@ -36,6 +36,9 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/// A professional's computer (the pro entry's screens are made for it).
+export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "fr-FR" };
+
 export const PHONE = {
   viewport: { width: 360, height: 640 },
   deviceScaleFactor: 1,
@@ -117,6 +120,24 @@ export function serverCommand(server, args) {
     env: { ...process.env, DECLIC_DATA_DIR: server.data, RUST_LOG: "warn" },
     encoding: "utf8",
   });
+}
+
+/// Creates the deployment's first administrator on a started server and
+/// gives the password it printed once.
+export function createAdmin(server, email) {
+  const printed = serverCommand(server, ["create-admin", email]);
+  const password = printed.match(/Password \(shown once[^)]*\): (\S+)/)?.[1];
+  assert.ok(password, printed);
+  return password;
+}
+
+/// Signs a professional in at `/pro` (the entry's sign-in form).
+export async function signIn(page, url, email, password) {
+  await page.goto(`${url}/pro`);
+  await waitForApp(page);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
 }
 
 export function copyDist() {

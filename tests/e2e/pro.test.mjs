@@ -10,11 +10,10 @@ import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import { hkdfSync, randomBytes } from "node:crypto";
 import {
-  openServer, launch, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, serverCommand,
-  catalogueFacts, competenceContent, PHONE,
+  openServer, launch, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, createAdmin, signIn,
+  catalogueFacts, competenceContent, PHONE, DESKTOP,
 } from "./harness.mjs";
 
-const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "fr-FR" };
 const CODE = /^[ACEFGHJKMNPRTWXY3479]{3}-[ACEFGHJKMNPRTWXY3479]{3}$/;
 
 /// A learner's sync space: ids from a random master secret, as the app derives them.
@@ -84,14 +83,6 @@ async function openLearnerStream(url, keys, workshopId) {
   };
 }
 
-async function signIn(page, url, email, password) {
-  await page.goto(`${url}/pro`);
-  await waitForApp(page);
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
-
 describe("professional entry", () => {
   const cleanups = cleanupsAfterAll();
   let server, browser, page, adminPassword;
@@ -103,9 +94,7 @@ describe("professional entry", () => {
 
   before(async () => {
     server = await openServer(cleanups);
-    const printed = serverCommand(server, ["create-admin", "admin@structure.fr"]);
-    adminPassword = printed.match(/Password \(shown once[^)]*\): (\S+)/)?.[1];
-    assert.ok(adminPassword, printed);
+    adminPassword = createAdmin(server, "admin@structure.fr");
     browser = await launch();
     cleanups.push(() => browser.close());
     page = await (await browser.newContext(DESKTOP)).newPage();

@@ -315,6 +315,7 @@ pub fn describe(contents: &DeviceContents) -> Vec<String> {
             match key.as_str() {
                 "cv" => "Votre CV.",
                 "letter" => "Votre lettre de motivation.",
+                "groups" => "Les groupes que vous avez rejoints.",
                 _ => "Un document que vous avez écrit.",
             }
             .to_string(),

@@ -22,6 +22,7 @@ pub mod cv;
 pub mod date;
 pub mod email;
 pub mod export;
+pub mod groups;
 pub mod interview;
 pub mod lessons;
 pub mod letter;

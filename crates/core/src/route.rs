@@ -41,6 +41,13 @@ pub enum Route {
     Practice,
     /// `/s-entrainer/{id}` — one practice simulation.
     Simulation { id: String },
+    /// `/groupes` — "Mes groupes": the groups joined, their live
+    /// workshops, joining one with its code (`?code=ACE-FGH` or
+    /// `#code=…` fills it in: the poster's link), leaving one.
+    Groups,
+    /// `/atelier/{group_id}` — a group's live workshop, as a learner
+    /// follows it (the group id is the server's: 32 lowercase hex digits).
+    GroupWorkshop { group: String },
     /// `/pro…` — the professional space (its own entry, `pro.html`).
     Pro(ProScreen),
     /// Anything else.
@@ -95,6 +102,10 @@ impl Route {
             ["s-entrainer", id] if is_slug(id) => Route::Simulation {
                 id: (*id).to_string(),
             },
+            ["groupes"] => Route::Groups,
+            ["atelier", g] if is_server_id(g) => Route::GroupWorkshop {
+                group: (*g).to_string(),
+            },
             ["pro", rest @ ..] => ProScreen::parse(rest).map_or(Route::NotFound, Route::Pro),
             _ => Route::NotFound,
         }
@@ -123,6 +134,8 @@ impl Route {
             Route::Interview => "/entretien".into(),
             Route::Practice => "/s-entrainer".into(),
             Route::Simulation { id } => format!("/s-entrainer/{id}"),
+            Route::Groups => "/groupes".into(),
+            Route::GroupWorkshop { group } => format!("/atelier/{group}"),
             Route::Pro(screen) => screen.path(),
             Route::NotFound => "/404".into(),
         }
@@ -198,6 +211,8 @@ pub enum Entry {
     /// The practice simulations ("S'entraîner"), and "Mes données": the
     /// export and the erasure are visited rarely, and their screen, the
     /// export's model and the erasure weighed 8 KB brotli in the main entry.
+    /// Also the learner's groups and live workshops ("Mes groupes"): only
+    /// learners a professional follows need them.
     Practice,
     /// The professional space (`/pro…`): counsellors only, so learners
     /// never download it.
@@ -241,11 +256,15 @@ static JOB_SCREENS: [Route; 12] = [
 ];
 /// The screens of the practice entry. A screen with a parameter is listed
 /// with an empty one: it stands for every value (see [`Entry::screens`]).
-static PRACTICE_SCREENS: [Route; 4] = [
+static PRACTICE_SCREENS: [Route; 6] = [
     Route::Practice,
     Route::Simulation { id: String::new() },
     Route::MyData,
     Route::Backup,
+    Route::Groups,
+    Route::GroupWorkshop {
+        group: String::new(),
+    },
 ];
 /// The screens of the professional entry: `/pro` and every path below it.
 static PRO_SCREENS: [Route; 6] = [
@@ -339,6 +358,10 @@ impl Route {
             Route::Simulation {
                 id: "arnaque-ou-fiable".into(),
             },
+            Route::Groups,
+            Route::GroupWorkshop {
+                group: EXAMPLE_ID.into(),
+            },
             Route::Pro(ProScreen::Groups),
             Route::Pro(ProScreen::Account),
             Route::Pro(ProScreen::Group {
@@ -371,6 +394,8 @@ impl Route {
                 | Route::Interview
                 | Route::Practice
                 | Route::Simulation { .. }
+                | Route::Groups
+                | Route::GroupWorkshop { .. }
                 | Route::Pro(_)
                 | Route::NotFound => {}
             }
@@ -488,6 +513,19 @@ mod tests {
                 },
             ),
             ("/s-entrainer/J-ai", Route::NotFound),
+            ("/groupes", Route::Groups),
+            ("/groupes/?code=ACE-FGH", Route::Groups),
+            ("/groupes#code=ACE-FGH", Route::Groups),
+            (
+                "/atelier/0123456789abcdef0123456789abcdef",
+                Route::GroupWorkshop {
+                    group: EXAMPLE_ID.into(),
+                },
+            ),
+            ("/atelier/0123456789ABCDEF0123456789ABCDEF", Route::NotFound),
+            ("/atelier/0123", Route::NotFound),
+            ("/atelier", Route::NotFound),
+            ("/groupes/x", Route::NotFound),
             ("/s-entrainer/a/b", Route::NotFound),
             ("/index.html", Route::NotFound),
             ("/nimporte/quoi", Route::NotFound),
@@ -537,6 +575,8 @@ mod tests {
             "/s-entrainer/a",
             "/mes-donnees",
             "/sauvegarde",
+            "/groupes",
+            "/atelier/0123456789abcdef0123456789abcdef",
         ] {
             assert_eq!(Route::parse(path).entry(), Entry::Practice, "{path}");
         }

@@ -578,13 +578,8 @@ impl Engine {
 
     fn fail(&mut self, now: u64, at_least: Option<u64>) {
         self.failures = self.failures.saturating_add(1);
-        let ceiling = BASE_BACKOFF_MS
-            .saturating_mul(1 << self.failures.min(20).saturating_sub(1))
-            .min(MAX_BACKOFF_MS);
-        // "Equal jitter": between half the ceiling and the ceiling, so
-        // devices that failed together do not retry together.
-        let half = ceiling / 2;
-        let delay = half + self.random() % (ceiling - half + 1);
+        let random = self.random();
+        let delay = equal_jitter(self.failures, BASE_BACKOFF_MS, MAX_BACKOFF_MS, random);
         self.not_before = now + delay.max(at_least.unwrap_or(0));
     }
 
@@ -602,6 +597,18 @@ impl Engine {
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
     }
+}
+
+/// The wait after the `failures`-th failure in a row: `base` doubled
+/// after each failure up to `max`, then "equal jitter" (between half of
+/// that and all of it, from `random`), so clients that failed together do
+/// not retry together.
+pub fn equal_jitter(failures: u32, base: u64, max: u64, random: u64) -> u64 {
+    let ceiling = base
+        .saturating_mul(1 << failures.min(20).saturating_sub(1))
+        .min(max);
+    let half = ceiling / 2;
+    half + random % (ceiling - half + 1)
 }
 
 #[cfg(test)]

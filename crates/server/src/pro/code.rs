@@ -7,8 +7,12 @@
 //! (so enumerating them takes years, see `limits`). Codes are shown as
 //! `ABC-DEF`; typing is forgiving: case, spaces and dashes do not matter.
 
-pub const ALPHABET: &[u8; 20] = b"ACEFGHJKMNPRTWXY3479";
-pub const LEN: usize = 6;
+// The alphabet, the forgiving reading of a typed code and its display are
+// the core's (the learner's app reads codes by the same rule).
+pub use declic_core::groups::{
+    display_code as display, normalize_code as normalize, CODE_ALPHABET as ALPHABET,
+    CODE_LEN as LEN,
+};
 
 /// A code made from random bytes (one sign per byte, without modulo bias:
 /// bytes past the last whole multiple of 20 are skipped).
@@ -31,22 +35,6 @@ pub fn generate() -> String {
             return code;
         }
     }
-}
-
-/// What was typed, as the stored code: `None` if it cannot be one.
-pub fn normalize(typed: &str) -> Option<String> {
-    let code: String = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    (code.len() == LEN && code.bytes().all(|b| ALPHABET.contains(&b))).then_some(code)
-}
-
-/// How the code is shown and printed: `ABC-DEF`.
-pub fn display(code: &str) -> String {
-    let (a, b) = code.split_at(code.len().min(3));
-    format!("{a}-{b}")
 }
 
 #[cfg(test)]

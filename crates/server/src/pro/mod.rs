@@ -61,7 +61,7 @@ pub fn clean_name(field: &str, text: &str, max: usize) -> Result<String, ApiErro
 }
 
 pub const MAX_GROUP_NAME: usize = 80;
-pub const MAX_DISPLAY_NAME: usize = 40;
+pub const MAX_DISPLAY_NAME: usize = declic_core::groups::MAX_DISPLAY_NAME;
 
 #[cfg(test)]
 mod tests {
