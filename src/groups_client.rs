@@ -325,12 +325,13 @@ pub fn start_publishing(learner: Learner) {
         use std::cell::Cell;
         use std::rc::Rc;
         let pending = Rc::new(Cell::new(0u32));
-        Effect::new(move |seen: Option<bool>| {
+        Effect::new(move |_| {
             learner.progress().track();
-            let loaded = learner.loaded();
-            // The first value read from the disk is not a change.
-            if seen != Some(true) || !loaded {
-                return loaded;
+            // Also once the progress is read: a screen may record an
+            // event (a lesson step seen) in the same turn, which would
+            // otherwise look like the first value read and be missed.
+            if !learner.loaded() {
+                return;
             }
             let ticket = pending.get().wrapping_add(1);
             pending.set(ticket);
@@ -341,7 +342,6 @@ pub fn start_publishing(learner: Learner) {
                 }
                 leptos::task::spawn_local(publish_all(learner));
             });
-            true
         });
     }
     #[cfg(not(target_arch = "wasm32"))]
