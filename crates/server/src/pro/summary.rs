@@ -5,19 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
-pub const MAX_DOMAINS: usize = 20;
-pub const MAX_PATH_LINES: usize = 60;
-pub const MAX_LINE_CHARS: usize = 200;
+/// The limits and the domain states are the learner app's (the core
+/// computes the summary with them): one definition for both sides.
+pub use declic_core::groups::{DomainState, MAX_DOMAINS, MAX_LINE_CHARS, MAX_PATH_LINES};
 /// The CV, when the learner chose to share it, as their app serialises it.
 pub const MAX_CV_BYTES: usize = 32 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DomainState {
-    Acquis,
-    EnCours,
-    PasCommence,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DomainLine {
