@@ -11,6 +11,12 @@
 //!
 //! Views get read-only signals ([`Editor::doc`], [`DocumentSaver::status`]):
 //! a document changes only through [`Editor::edit`], which saves it.
+//!
+//! The job tools' document sync (`crate::sync::docs`) follows the open
+//! editors ([`follow`]): told of every edit and every editor opened, it
+//! puts merged values in them ([`Editor::replace`]); documents are read
+//! only once it is ready ([`wait_for`]), so no editor opens on a value it
+//! is about to change.
 
 use crate::learner::SaveStatus;
 use leptos::prelude::*;
@@ -71,6 +77,11 @@ impl<T: Send + Sync + 'static> Editor<T> {
     pub fn doc(&self) -> ReadSignal<T> {
         self.doc.read_only()
     }
+
+    /// Whether its view still exists (an editor of a closed screen is gone).
+    fn alive(&self) -> bool {
+        self.doc.try_with_untracked(|_| ()).is_some()
+    }
 }
 
 impl<T: serde::Serialize + Send + Sync + 'static> Editor<T> {
@@ -78,6 +89,74 @@ impl<T: serde::Serialize + Send + Sync + 'static> Editor<T> {
     pub fn edit(&self, change: impl FnOnce(&mut T)) {
         self.doc.update(change);
         self.doc.with_untracked(|doc| self.saver.save(doc));
+        follow::told(self.saver.key, false);
+    }
+
+    /// Puts a value merged from elsewhere in the editor, and saves it
+    /// (without telling the document sync, which made it).
+    pub(crate) fn replace(&self, value: T) {
+        if self.doc.try_set(value).is_none() {
+            self.doc.with_untracked(|doc| self.saver.save(doc));
+        }
+    }
+
+}
+
+/// How the document sync follows the editors (see the module's doc).
+pub(crate) mod follow {
+    use super::Editor;
+    use leptos::prelude::*;
+    use std::any::Any;
+    use std::cell::{Cell, RefCell};
+
+    thread_local! {
+        static EDITORS: RefCell<Vec<(&'static str, Box<dyn Any>)>> = RefCell::default();
+        static HOOK: Cell<Option<fn(&'static str, bool)>> = const { Cell::new(None) };
+        static READY: RefCell<Option<ArcRwSignal<bool>>> = const { RefCell::new(None) };
+    }
+
+    /// Calls `hook(key, opened)` after every edit (`false`) and once an
+    /// editor has read its document (`true`).
+    pub(crate) fn follow(hook: fn(&'static str, bool)) {
+        HOOK.with(|h| h.set(Some(hook)));
+    }
+
+    /// Documents are read only once `ready` is true.
+    pub(crate) fn wait_for(ready: ArcRwSignal<bool>) {
+        READY.with(|r| *r.borrow_mut() = Some(ready));
+    }
+
+    /// Whether documents may be read (a tracked read).
+    pub(super) fn ready() -> bool {
+        READY.with(|r| r.borrow().as_ref().is_none_or(|s| s.get()))
+    }
+
+    pub(super) fn told(key: &'static str, opened: bool) {
+        if let Some(hook) = HOOK.with(Cell::get) {
+            hook(key, opened);
+        }
+    }
+
+    pub(super) fn opened<T: Send + Sync + 'static>(key: &'static str, editor: Editor<T>) {
+        if HOOK.with(Cell::get).is_none() {
+            return;
+        }
+        EDITORS.with(|e| e.borrow_mut().push((key, Box::new(editor))));
+        told(key, true);
+    }
+
+    /// The editors of `key` still open.
+    pub(crate) fn editors<T: Send + Sync + 'static>(key: &str) -> Vec<Editor<T>> {
+        EDITORS.with(|e| {
+            let mut e = e.borrow_mut();
+            e.retain(|(_, b)| {
+                b.downcast_ref::<Editor<T>>().is_none_or(Editor::alive)
+            });
+            e.iter()
+                .filter(|(k, _)| *k == key)
+                .filter_map(|(_, b)| b.downcast_ref::<Editor<T>>().copied())
+                .collect()
+        })
     }
 }
 
@@ -97,6 +176,7 @@ where
             editor.doc.set(doc);
         }
         ready.set(Some(editor));
+        follow::opened(key, editor);
     });
     ready.read_only()
 }
@@ -120,7 +200,7 @@ pub(crate) fn when_loaded(read: impl std::future::Future<Output = ()> + 'static)
     let learner = expect_context::<crate::learner::Learner>();
     let read = StoredValue::new_local(Some(read));
     Effect::new(move |_| {
-        if learner.loaded() {
+        if learner.loaded() && follow::ready() {
             if let Some(read) = read.try_update_value(Option::take).flatten() {
                 leptos::task::spawn_local(read);
             }

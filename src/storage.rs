@@ -18,7 +18,9 @@
 //! - v3: `sync` (out-of-line string keys): sync's settings (`config`: the
 //!   phrase and the engine's state, absent while sync is off) and, under
 //!   `r:<record id>`, one entry per record of the space: its ciphertext while
-//!   it waits to be sent, `""` once the server has it (see `crate::sync`).
+//!   it waits to be sent, `""` once the server has it (see `crate::sync`);
+//!   `p:`, `o:` and `b:` entries hold documents' changes
+//!   (`crate::sync::docs`).
 //!
 //! rexie's builder is declarative: it creates the stores listed that do not
 //! exist yet and **deletes the ones not listed**, so every version lists

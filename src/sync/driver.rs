@@ -28,7 +28,7 @@ const CONFIG: &str = "config";
 const RECORD: &str = "r:";
 /// The prefix of a pulled record this version does not apply yet (a newer
 /// kind, or a document change): its plaintext, kept for a later version.
-const KEPT: &str = "p:";
+pub(super) const KEPT: &str = "p:";
 
 #[derive(Serialize, Deserialize)]
 struct Config {
@@ -74,8 +74,12 @@ struct Inner {
     outbox: BTreeMap<String, String>,
     /// Every record id of the space this device knows of (sent or pulled).
     known: HashSet<String>,
-    /// Event ids already turned into records this session.
+    /// Event ids (and document changes' logical ids) already turned into
+    /// records this session.
     sealed: HashSet<String>,
+    /// The device's document changes (`o:` entries, see `super::docs`):
+    /// logical record id → envelope text.
+    ops: BTreeMap<String, String>,
 }
 
 thread_local! {
@@ -96,13 +100,13 @@ fn storage_error(e: StorageError) -> SyncError {
     SyncError::Storage(e.message())
 }
 
-fn json_text(value: &impl Serialize) -> Option<String> {
+pub(super) fn json_text(value: &impl Serialize) -> Option<String> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let value = value.serialize(&serializer).ok()?;
     JSON::stringify(&value).ok()?.as_string()
 }
 
-fn from_text<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
+pub(super) fn from_text<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
     serde_wasm_bindgen::from_value(JSON::parse(text).ok()?).ok()
 }
 
@@ -203,9 +207,10 @@ pub async fn restore(learner: Learner, phrase: Phrase, shared: bool) -> Result<(
 async fn begin(learner: Learner, config: Config) -> Result<(), SyncError> {
     let db = storage::page_db().ok_or(SyncError::Storage(StorageError::Unavailable.message()))?;
     // A new space: what was marked for another one means nothing there.
+    // Only the marks: document changes and kept records are the device's.
     let mut writes = vec![put_config(&config)?];
     for (key, _) in db.entries(SYNC).await.map_err(storage_error)? {
-        if let Some(key) = key.as_string().filter(|k| k != CONFIG) {
+        if let Some(key) = key.as_string().filter(|k| k.starts_with(RECORD)) {
             writes.push(Write::Delete { store: SYNC, key });
         }
     }
@@ -244,7 +249,16 @@ async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsV
     let keys = Keys::derive(&phrase).await?;
     let mut outbox = BTreeMap::new();
     let mut known = HashSet::new();
+    let mut ops = BTreeMap::new();
     for (key, value) in db.entries(SYNC).await.map_err(|e| format!("{e:?}"))? {
+        if let (Some(logical), Some(plain)) = (
+            key.as_string()
+                .and_then(|k| k.strip_prefix(super::docs::OPS).map(String::from)),
+            value.as_string(),
+        ) {
+            ops.insert(logical, plain);
+            continue;
+        }
         let Some(id) = key
             .as_string()
             .and_then(|k| k.strip_prefix(RECORD).map(String::from))
@@ -275,6 +289,7 @@ async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsV
         outbox,
         known,
         sealed: HashSet::new(),
+        ops,
     }));
     DRIVER.with(|d| *d.borrow_mut() = Some(inner.clone()));
     let generation = GENERATION.with(|g| {
@@ -287,6 +302,7 @@ async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsV
     };
     while current() {
         seal_new_events(&inner).await;
+        seal_doc_changes(&inner).await;
         let step = inner.borrow_mut().engine.next(now());
         match step {
             Step::Send(request) => {
@@ -329,21 +345,51 @@ async fn seal_new_events(inner: &Rc<RefCell<Inner>>) {
     if fresh.is_empty() {
         return;
     }
+    let items = fresh.into_iter().filter_map(|event| {
+        let record = EventRecord::new(json_text(&event)?);
+        Some((
+            event.id.to_string(),
+            record.record_id()?,
+            json_text(&record)?,
+        ))
+    });
+    seal(inner, &keys, &db, items.collect()).await;
+}
+
+/// Seals the device's document changes that are not records yet (all of
+/// them after a new phrase or a lost space), like events.
+async fn seal_doc_changes(inner: &Rc<RefCell<Inner>>) {
+    let (keys, db, items) = {
+        let i = inner.borrow();
+        let items: Vec<_> = i
+            .ops
+            .iter()
+            .filter(|(logical, _)| !i.sealed.contains(*logical))
+            .map(|(logical, plain)| (logical.clone(), logical.clone(), plain.clone()))
+            .collect();
+        (i.keys.clone(), i.db.clone(), items)
+    };
+    if !items.is_empty() {
+        seal(inner, &keys, &db, items).await;
+    }
+}
+
+/// Seals `(sealed mark, logical record id, plaintext)` items, stores their
+/// ciphertext, then offers them to the engine.
+async fn seal(
+    inner: &Rc<RefCell<Inner>>,
+    keys: &Keys,
+    db: &Db,
+    items: Vec<(String, String, String)>,
+) {
     let mut writes = Vec::new();
     let mut added = Vec::new();
     let mut done = Vec::new();
-    for event in fresh {
-        let Some(text) = json_text(&event) else {
-            continue;
-        };
-        let record = EventRecord::new(text);
-        let (Some(logical), Some(plain)) = (record.record_id(), json_text(&record)) else {
-            continue;
-        };
+    for (mark, logical, plain) in items {
         let Ok(id) = keys.record_id(&logical).await else {
             return;
         };
-        done.push(event.id.to_string());
+        done.push(mark);
         if inner.borrow().known.contains(&id) {
             continue;
         }
@@ -409,6 +455,7 @@ async fn store_pulled(
     let mut ids = Vec::new();
     let mut writes = Vec::new();
     let mut events = Vec::new();
+    let mut kept = Vec::new();
     for record in records {
         if inner.borrow().known.contains(&record.id) {
             ids.push(record.id);
@@ -433,11 +480,15 @@ async fn store_pulled(
                     events.push(event);
                 }
             }
-            None => writes.push(Write::Put {
-                store: SYNC,
-                key: format!("{KEPT}{}", record.id),
-                value: JsValue::from_str(&plain),
-            }),
+            None => {
+                let key = format!("{KEPT}{}", record.id);
+                writes.push(Write::Put {
+                    store: SYNC,
+                    key: key.clone(),
+                    value: JsValue::from_str(&plain),
+                });
+                kept.push((key, plain));
+            }
         }
         writes.push(Write::Put {
             store: SYNC,
@@ -456,6 +507,7 @@ async fn store_pulled(
     i.sealed.extend(events.iter().map(|e| e.id.to_string()));
     drop(i);
     learner.merge_saved(events);
+    super::docs::pulled(kept);
     Some(ids)
 }
 
@@ -547,6 +599,7 @@ fn all_sent(inner: &Rc<RefCell<Inner>>) -> bool {
     let i = inner.borrow();
     i.engine.pending() == 0
         && matches!(i.engine.status(), Status::Saved)
+        && i.ops.keys().all(|logical| i.sealed.contains(logical))
         && i.learner
             .events()
             .iter()
@@ -567,8 +620,9 @@ async fn erase_here() -> Result<(), SyncError> {
 }
 
 /// Stops sync on this device and forgets its space: the engine's state and
-/// the record marks go; every event, document and kept record (`p:`: a
-/// change from another device this version does not apply yet) stays.
+/// the record marks go; every event, document, document change (`o:`,
+/// `b:`) and kept record (`p:`: a change from another device not applied
+/// yet) stays.
 pub async fn turn_off() -> Result<(), SyncError> {
     DRIVER.with(|d| d.borrow_mut().take());
     wake();
@@ -579,7 +633,7 @@ pub async fn turn_off() -> Result<(), SyncError> {
         .map_err(storage_error)?
         .into_iter()
         .filter_map(|(key, _)| key.as_string())
-        .filter(|key| !key.starts_with(KEPT))
+        .filter(|key| key == CONFIG || key.starts_with(RECORD))
         .map(|key| Write::Delete { store: SYNC, key })
         .collect();
     db.write(writes).await.map_err(storage_error)?;
@@ -588,6 +642,15 @@ pub async fn turn_off() -> Result<(), SyncError> {
     s.phrase.set(None);
     s.shared.set(false);
     Ok(())
+}
+
+/// A document change this device now holds (stored as an `o:` entry):
+/// sealed and sent at the loop's next turn.
+pub(super) fn offer(logical: String, plain: String) {
+    if let Some(d) = driver() {
+        d.borrow_mut().ops.insert(logical, plain);
+        wake();
+    }
 }
 
 pub async fn erase_everywhere() -> Result<(), SyncError> {

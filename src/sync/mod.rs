@@ -8,6 +8,8 @@
 //! - [`http`]: the API client, answers mapped to the engine's `Reply`;
 //! - the driver below: runs the engine on app start, after every saved
 //!   change, on `online`, every `PERIOD_MS`, with the engine's backoff.
+//! - [`docs`]: the CV and the letter as documents of ops (applied in the
+//!   job-tools entry only; every entry's driver stores and sends them).
 //!
 //! **Safe to cut at any moment.** A record is sealed once and stored with
 //! its ciphertext before it is offered to the engine; it is marked sent only
@@ -21,6 +23,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod crypto;
+pub mod docs;
 #[cfg(target_arch = "wasm32")]
 mod driver;
 #[cfg(target_arch = "wasm32")]

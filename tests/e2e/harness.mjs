@@ -362,6 +362,68 @@ export async function storedRecords(page, store) {
   );
 }
 
+/// A public computer's window (the sync tests' second device).
+export const COMPUTER = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "fr-FR" };
+
+/// Opens "Sauvegarde" (`/sauvegarde`).
+export async function openBackup(page, url) {
+  await page.goto(url + "/sauvegarde");
+  await waitForScreen(page);
+}
+
+/// Waits until the header says everything is saved online.
+export const syncSaved = (page) => page.locator(".sync-status", { hasText: "Tout est sauvegardé." }).waitFor();
+
+/// Turns sync on from "Sauvegarde"; gives the 8 words once all is saved.
+export async function turnOnSync(page, url) {
+  await openBackup(page, url);
+  await page.getByRole("button", { name: "Activer la sauvegarde" }).click();
+  await page.locator(".phrase-words li").nth(7).waitFor();
+  const words = await page.locator(".phrase-words li").allInnerTexts();
+  await syncSaved(page);
+  return words;
+}
+
+/// Restores the backup of `words` from "Sauvegarde", and waits until saved.
+export async function restoreSync(page, url, words) {
+  await openBackup(page, url);
+  await page.getByLabel("Écrivez les 8 mots de votre carte").fill(words.join(" "));
+  await page.getByRole("button", { name: "Retrouver ma progression" }).click();
+  await syncSaved(page);
+}
+
+/// What the server's data directory holds, as text (SQLite and its WAL).
+export function serverBytes(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, String(f)))
+    .filter((f) => { try { return readFileSync(f) && true; } catch { return false; } })
+    .map((f) => readFileSync(f).toString("latin1"))
+    .join("\n");
+}
+
+/// The keys of one store with out-of-line keys, with their values.
+export async function storedEntries(page, store) {
+  return page.evaluate(
+    (store) =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open("declic");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(store);
+          const keys = tx.objectStore(store).getAllKeys();
+          const values = tx.objectStore(store).getAll();
+          tx.oncomplete = () => {
+            db.close();
+            ok(keys.result.map((k, i) => [k, values.result[i]]));
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    store,
+  );
+}
+
 /// A server with a fresh database and a fresh phone-sized browser context
 /// (and its first page unless `page: false`), stopped by `cleanups`.
 /// `dist`: serve another build (a copy, for the update test).

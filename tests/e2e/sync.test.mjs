@@ -9,16 +9,16 @@
 // is told, in French, and keeps its data.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  PHONE, OUTPUT, cleanupsAfterAll, openServer, launch, waitForApp, waitForScreen, waitForOffline,
+  PHONE, COMPUTER, OUTPUT, cleanupsAfterAll, openServer, launch, waitForApp, waitForScreen, waitForOffline,
   expectAccessible, screenshot, competenceContent, answerQuestion, storedRecords, assertNoPersonalTraces,
+  openBackup, syncSaved as saved, serverBytes,
 } from "./harness.mjs";
 
 const COMPETENCE = "email-piece-jointe";
-const COMPUTER = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "fr-FR" };
 
 /// One quiz question answered and saved on this device.
 async function answerOne(page, url, competence = COMPETENCE) {
@@ -44,22 +44,6 @@ async function waitForAnswers(page, n) {
     if (held.length >= n) return held;
     await page.waitForTimeout(200);
   }
-}
-
-async function openBackup(page, url) {
-  await page.goto(url + "/sauvegarde");
-  await waitForScreen(page);
-}
-
-const saved = (page) => page.locator(".sync-status", { hasText: "Tout est sauvegardé." }).waitFor();
-
-/// What the server's data directory holds, as text (SQLite and its WAL).
-function serverBytes(dir) {
-  return readdirSync(dir, { recursive: true })
-    .map((f) => join(dir, String(f)))
-    .filter((f) => { try { return readFileSync(f) && true; } catch { return false; } })
-    .map((f) => readFileSync(f).toString("latin1"))
-    .join("\n");
 }
 
 /// In the page (an init script): a BarcodeDetector that reads `link` from

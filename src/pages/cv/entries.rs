@@ -3,6 +3,7 @@
 //! its advice, "Monter", "Descendre", "Supprimer"). What differs between
 //! the two lists is in [`EntryForm`].
 
+use super::fields::OfferNote;
 use super::{AdviceFor, Coach, CvEditor};
 use crate::pages::advice_notes::AdviceNote;
 use declic_core::cv::{
@@ -92,6 +93,7 @@ impl EntryForm for Experience {
                     }
                     on:blur=move |_| coach.leave(Self::target(id, ExperienceField::Description))></textarea>
             </p>
+            <OfferNote target=Self::target(id, ExperienceField::Description) />
         }
     }
 }
@@ -218,6 +220,7 @@ fn text_field<E: EntryForm>(
                 }
                 on:blur=move |_| coach.leave(target) />
         </p>
+        <OfferNote target=target />
     }
 }
 

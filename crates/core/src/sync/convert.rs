@@ -26,7 +26,7 @@ use serde::ser::{self, Impossible, Serialize};
 
 use super::doc::{order_between, Change, Doc, Fields, Value, CV, LETTER};
 use super::hlc::Clock;
-use crate::cv::{Cv, Education, Experience, Language, MonthYear};
+use crate::cv::{Cv, Education, EducationField, Experience, ExperienceField, Language, MonthYear, Target};
 use crate::letter::Letter;
 
 /// An entry's key and order key, as materialized.
@@ -63,6 +63,44 @@ impl CvView {
             "experiences/@{}/{field}",
             self.keys.experiences[i].key
         ))
+    }
+
+    /// The path of the field a coach's target names (for the note that
+    /// offers a value from another device): `None` for targets that are
+    /// not one field (a section, the whole CV) or an entry that is gone.
+    pub fn path_of(&self, target: &Target) -> Option<String> {
+        let simple = match target {
+            Target::FirstName => "identity/first_name",
+            Target::LastName => "identity/last_name",
+            Target::Phone => "identity/phone",
+            Target::Email => "identity/email",
+            Target::City => "identity/city",
+            Target::Title => "title",
+            Target::Experience { id, field } => {
+                let name = match field {
+                    ExperienceField::Role => "role",
+                    ExperienceField::Employer => "employer",
+                    ExperienceField::City => "city",
+                    ExperienceField::Start => "start",
+                    ExperienceField::End => "end",
+                    ExperienceField::Description => "description",
+                };
+                return self.experience_path(*id, name);
+            }
+            Target::Education { id, field } => {
+                let name = match field {
+                    EducationField::Diploma => "diploma",
+                    EducationField::School => "school",
+                    EducationField::City => "city",
+                    EducationField::Start => "start",
+                    EducationField::End => "end",
+                    EducationField::Description => "description",
+                };
+                return self.education_path(*id, name);
+            }
+            Target::Section(_) | Target::Whole => return None,
+        };
+        Some(simple.to_string())
     }
 
     /// The same for an education entry.
@@ -749,6 +787,49 @@ pub(crate) mod tests {
             doc.edit_cv(&view, &cv, &mut clock, 11).is_none(),
             "no change, no ops"
         );
+    }
+
+    #[test]
+    fn coach_targets_name_the_paths_of_their_fields() {
+        let mut doc = Doc::new_cv();
+        let mut clock = Clock::new("a");
+        doc.apply(&doc.edit_cv(&doc.cv(), &sample_cv(), &mut clock, 1).unwrap());
+        let view = doc.cv();
+        let fields = doc.fields();
+        let cases = [
+            (Target::FirstName, Some(Value::text("Awa"))),
+            (Target::LastName, Some(Value::text("Diallo"))),
+            (Target::Phone, Some(Value::text("06 12 34 56 78"))),
+            (Target::Email, Some(Value::text("awa.diallo@example.fr"))),
+            (Target::City, Some(Value::text("Lyon"))),
+            (Target::Title, Some(Value::text("Vendeuse"))),
+            (
+                Target::Experience {
+                    id: 1,
+                    field: ExperienceField::Role,
+                },
+                Some(Value::text("Accueil")),
+            ),
+            (
+                Target::Education {
+                    id: 3,
+                    field: EducationField::End,
+                },
+                Some(Value::text("2021-06")),
+            ),
+            (
+                Target::Experience {
+                    id: 9,
+                    field: ExperienceField::Role,
+                },
+                None,
+            ),
+            (Target::Whole, None),
+        ];
+        for (target, value) in cases {
+            let path = view.path_of(&target);
+            assert_eq!(path.and_then(|p| fields.get(&p).cloned()), value, "{target:?}");
+        }
     }
 
     #[test]

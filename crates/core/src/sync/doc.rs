@@ -387,6 +387,59 @@ impl Doc {
         }
     }
 
+    /// The newest value of a field that lost to a concurrent edit (what the
+    /// app offers to put back), if any.
+    pub fn offer(&self, path: &str) -> Option<Version> {
+        self.history(path).into_iter().find(|v| v.open)
+    }
+
+    /// Keeps the learner's text in the fields they are typing in, when
+    /// edits merged from another device won there. `typed`: path → the
+    /// value in the learner's editor, already written as an op (the shell
+    /// writes local edits before it merges pulled ones). For each field
+    /// where that value is still live but no longer wins, the value is
+    /// written again above every live value of the field, replacing only
+    /// the versions that hold it: the other device's value stays open (so
+    /// [`Doc::offer`] proposes it on the field) and the text under the
+    /// learner's cursor never changes. Fields deleted or erased elsewhere
+    /// are not held (a deletion wins). `None` if nothing needs holding.
+    pub fn hold(&self, typed: &Fields, clock: &mut Clock, now: u64) -> Option<Change> {
+        let state = state(&self.ops);
+        let mut edits = Vec::new();
+        let mut floor: Option<&Hlc> = None;
+        for (path, value) in typed {
+            if state.fields.get(path) == Some(value) {
+                continue;
+            }
+            let Some(versions) = state.live.get(path.as_str()) else {
+                continue;
+            };
+            let replaces: Vec<Hlc> = versions
+                .iter()
+                .filter(|(_, v)| *v == value)
+                .map(|(h, _)| (*h).clone())
+                .collect();
+            if replaces.is_empty() {
+                continue;
+            }
+            floor = floor.max(versions.iter().map(|(h, _)| *h).max());
+            edits.push(Edit::Set {
+                path: path.clone(),
+                value: value.clone(),
+                replaces,
+            });
+        }
+        if edits.is_empty() {
+            return None;
+        }
+        Some(Change {
+            doc: self.name.clone(),
+            hlc: stamp(clock, now, floor),
+            epoch: state.epoch.clone(),
+            edits,
+        })
+    }
+
     /// Erases the whole document (the erase wins over every edit its writer
     /// had not seen).
     pub fn erase(&self, clock: &mut Clock, now: u64) -> Change {
@@ -768,6 +821,81 @@ mod tests {
         );
     }
 
+    /// The learner (device "a") typed `mine` in the phone over "06 00";
+    /// device "b" wrote `theirs` concurrently, stamped `theirs_at`.
+    fn typing_against(mine: &str, theirs: &str, theirs_at: Hlc) -> (Doc, Clock) {
+        let mut doc = Doc::new(CV);
+        let mut clock = Clock::new("a");
+        let start = Hlc::new(1, 0, "a");
+        doc.apply(&change(&doc, start.clone(), vec![set("identity/phone", "06 00")]));
+        clock.observe(&start, 1);
+        let before = doc.fields();
+        let mut after = before.clone();
+        after.insert("identity/phone".into(), Value::text(mine));
+        let local = doc.diff(&before, &after, &mut clock, 5).unwrap();
+        doc.apply(&local);
+        doc.apply(&Change {
+            doc: CV.into(),
+            hlc: theirs_at,
+            epoch: None,
+            edits: vec![Edit::Set {
+                path: "identity/phone".into(),
+                value: Value::text(theirs),
+                replaces: vec![start],
+            }],
+        });
+        (doc, clock)
+    }
+
+    #[test]
+    fn a_field_being_typed_in_keeps_the_learners_text_and_offers_the_other() {
+        let (mut doc, mut clock) = typing_against("06 11", "07 22", Hlc::new(90, 0, "b"));
+        assert_eq!(doc.fields()["identity/phone"], Value::text("07 22"), "b won");
+        let typed = Fields::from([("identity/phone".to_string(), Value::text("06 11"))]);
+        let hold = doc.hold(&typed, &mut clock, 6).expect("held");
+        assert!(hold.hlc > Hlc::new(90, 0, "b"), "above the other device's value");
+        doc.apply(&hold);
+        assert_eq!(doc.fields()["identity/phone"], Value::text("06 11"));
+        let offer = doc.offer("identity/phone").expect("the other value is offered");
+        assert_eq!(offer.value, Value::text("07 22"));
+        assert!(doc.hold(&typed, &mut clock, 7).is_none(), "already shown");
+        // Putting the other value back settles the field.
+        let restore = doc
+            .restore("identity/phone", &offer.hlc, &mut clock, 8)
+            .unwrap();
+        doc.apply(&restore);
+        assert_eq!(doc.fields()["identity/phone"], Value::text("07 22"));
+        assert_eq!(doc.offer("identity/phone"), None);
+    }
+
+    #[test]
+    fn nothing_is_held_where_the_learner_already_wins_or_was_deleted() {
+        let (doc, mut clock) = typing_against("06 11", "07 22", Hlc::new(2, 0, "b"));
+        let typed = Fields::from([("identity/phone".to_string(), Value::text("06 11"))]);
+        assert_eq!(doc.fields()["identity/phone"], Value::text("06 11"));
+        assert!(doc.hold(&typed, &mut clock, 6).is_none());
+        assert_eq!(
+            doc.offer("identity/phone").map(|v| v.value),
+            Some(Value::text("07 22")),
+            "the loser is offered all the same"
+        );
+        // A value the set never held (not written yet) is not invented here.
+        let unwritten = Fields::from([("identity/phone".to_string(), Value::text("06 1"))]);
+        assert!(doc.hold(&unwritten, &mut clock, 6).is_none());
+
+        let mut doc = Doc::new(CV);
+        doc.apply(&change(&doc, Hlc::new(1, 0, "a"), vec![set("skills/@k/text", "Caisse")]));
+        doc.apply(&change(
+            &doc,
+            Hlc::new(2, 0, "b"),
+            vec![Edit::Delete {
+                path: "skills/@k".into(),
+            }],
+        ));
+        let typed = Fields::from([("skills/@k/text".to_string(), Value::text("Caisse"))]);
+        assert!(doc.hold(&typed, &mut clock, 9).is_none(), "a deletion wins");
+    }
+
     proptest! {
         #[test]
         fn order_keys_can_always_be_split_again(steps in prop::collection::vec((any::<bool>(), any::<prop::sample::Index>()), 1..60)) {
@@ -784,6 +912,20 @@ mod tests {
                 keys.insert(if before { i } else { i + 1 }, key);
             }
             prop_assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        }
+
+        #[test]
+        fn holding_never_loses_a_value(wall in 0u64..200, counter in 0u32..3, device in "[bc]", mine in "[a-c]{0,2}", theirs in "[a-c]{0,2}") {
+            let (mut doc, mut clock) = typing_against(&mine, &theirs, Hlc::new(wall, counter, device));
+            let typed = Fields::from([("identity/phone".to_string(), Value::text(&mine))]);
+            if let Some(hold) = doc.hold(&typed, &mut clock, 6) {
+                doc.apply(&hold);
+            }
+            prop_assert_eq!(&doc.fields()["identity/phone"], &Value::text(&mine));
+            if theirs != mine {
+                let offer = doc.offer("identity/phone").map(|v| v.value);
+                prop_assert_eq!(offer, Some(Value::text(&theirs)), "offered, never dropped");
+            }
         }
     }
 }

@@ -11,6 +11,8 @@
 //! - [`hlc`]: the hybrid logical clock that stamps document edits;
 //! - [`doc`]: the CV and the letter as mergeable documents (a set of
 //!   immutable ops; merge is a set union), their history and conversions;
+//! - [`editing`]: which fields of an open editor the learner is typing in
+//!   (kept as typed when another device's edit arrives);
 //! - [`record`]: what goes inside an encrypted record, and record ids;
 //! - [`engine`]: the sync state machine the app's shell runs (what request
 //!   next, what to show in the header).
@@ -20,6 +22,7 @@
 
 pub mod convert;
 pub mod doc;
+pub mod editing;
 pub mod engine;
 pub mod hlc;
 pub mod keys;

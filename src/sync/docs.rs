@@ -1,0 +1,598 @@
+//! The CV and the letter across devices (issue 12): each one a set of
+//! immutable ops (`declic_core::sync::doc`), merged by set union.
+//!
+//! Two halves, so the CV model never weighs on the main entry's wasm:
+//! - every entry's driver stores pulled document changes as they came, as
+//!   `p:<record id>` entries (it does not read them), then calls
+//!   [`pulled`]; and it seals the device's own changes (`o:` entries) like
+//!   events;
+//! - the job-tools entry ([`start`], from `start_jobs`) applies them: on
+//!   start (the `p:` entries kept since, by any entry or an older version)
+//!   and whenever its own driver pulls some.
+//!
+//! In the `sync` store, next to the driver's entries:
+//! - `o:<logical record id>`: one change of the device's op set (the
+//!   envelope's text, as made or as received), written once, never changed;
+//! - `b:<doc>`: the fields the saved document was last reconciled with.
+//!
+//! The job tools keep the op set whether sync is on or not (an edit is
+//! stamped when it is made, in the device's clock), so turning sync on
+//! anywhere, even in the main entry, sends the whole document; and the
+//! first time (no `b:` yet) the whole saved document becomes one change.
+//!
+//! The flow, for one document: an edit in an editor is noted at once
+//! ([`crate::documents::follow`]) and written as ops [`FLUSH_MS`] after the
+//! learner stops (or when the page is hidden): `Doc::edit_cv` against the
+//! base. Pulled changes are merged after the learner's own edits are
+//! written, then the fields being typed in are held
+//! (`declic_core::sync::editing`), and the merged value goes into the
+//! open editors and the `documents` store. A value that lost to another
+//! device's edit is offered on its field ([`offered`], "Remettre").
+
+use declic_core::cv::Target;
+
+/// The prefix of the device's document changes in the `sync` store.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(super) const OPS: &str = "o:";
+
+#[cfg(target_arch = "wasm32")]
+pub(super) use browser::pulled;
+#[cfg(target_arch = "wasm32")]
+pub use browser::start;
+
+/// The value another device had in the field of `target`, which lost to
+/// the one shown (a tracked read): `None` if there is none.
+pub fn offered(target: &Target) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return browser::offered(target);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = target;
+        None
+    }
+}
+
+/// "Remettre": puts the offered value back in the field of `target`.
+pub fn put_back(target: &Target) {
+    #[cfg(target_arch = "wasm32")]
+    browser::settle(target, true);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = target;
+}
+
+/// "Garder": keeps the value shown, and the offer goes.
+pub fn keep(target: &Target) {
+    #[cfg(target_arch = "wasm32")]
+    browser::settle(target, false);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = target;
+}
+
+/// How long after the learner's last keystroke their edit is written as
+/// ops: one change per pause, not one per keystroke (a space holds at most
+/// 20,000 records).
+pub const FLUSH_MS: u64 = 1_500;
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::{FLUSH_MS, OPS};
+    use crate::documents::{follow, DocumentSaver};
+    use crate::learner::Learner;
+    use crate::storage::{self, Db, Write, DOCUMENTS, META, SYNC};
+    use crate::sync::driver::{self, from_text, json_text, KEPT};
+    use declic_core::cv::{Cv, Target};
+    use declic_core::letter::Letter;
+    use declic_core::sync::convert::{cv_from_fields, letter_from_fields, CvView};
+    use declic_core::sync::doc::{Change, Doc, Fields, CV, LETTER};
+    use declic_core::sync::editing::Typing;
+    use declic_core::sync::hlc::{Clock, Hlc};
+    use declic_core::sync::record::{Envelope, Payload};
+    use leptos::prelude::*;
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+    use std::cell::{Cell, RefCell};
+    use std::collections::BTreeMap;
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    /// The prefix of a document's base in the `sync` store.
+    const BASE: &str = "b:";
+
+    thread_local! {
+        static ON_PULLED: Cell<Option<fn(Vec<(String, String)>)>> = const { Cell::new(None) };
+        static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+        /// Pulled while the documents were still being read.
+        static EARLY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+        static OFFERS: ArcRwSignal<BTreeMap<String, (Hlc, String)>> = ArcRwSignal::new(BTreeMap::new());
+        static LAST_EDIT: Cell<Option<u64>> = const { Cell::new(None) };
+    }
+
+    /// The driver stored pulled records it does not apply: `(p: key,
+    /// plaintext)`. Applied here in the job tools; elsewhere they wait.
+    pub fn pulled(kept: Vec<(String, String)>) {
+        if !kept.is_empty() {
+            if let Some(apply) = ON_PULLED.with(Cell::get) {
+                apply(kept);
+            }
+        }
+    }
+
+    /// A document the job tools edit, as the sync sees it.
+    trait Document: Clone + PartialEq + Default + Serialize + DeserializeOwned + Send + Sync {
+        /// Its name in the op set and its key in the `documents` store.
+        const KEY: &'static str;
+        fn edit(doc: &Doc, base: &Fields, after: &Self, clock: &mut Clock, now: u64)
+            -> Option<Change>;
+        fn of(doc: &Doc) -> Self;
+    }
+
+    impl Document for Cv {
+        const KEY: &'static str = CV;
+        fn edit(doc: &Doc, base: &Fields, after: &Cv, clock: &mut Clock, now: u64) -> Option<Change> {
+            doc.edit_cv(&cv_from_fields(base), after, clock, now)
+        }
+        fn of(doc: &Doc) -> Cv {
+            doc.cv().cv
+        }
+    }
+
+    impl Document for Letter {
+        const KEY: &'static str = LETTER;
+        fn edit(
+            doc: &Doc,
+            base: &Fields,
+            after: &Letter,
+            clock: &mut Clock,
+            now: u64,
+        ) -> Option<Change> {
+            doc.edit_letter(&letter_from_fields(base), after, clock, now)
+        }
+        fn of(doc: &Doc) -> Letter {
+            doc.letter()
+        }
+    }
+
+    /// One document: its op set, the fields its saved value was reconciled
+    /// with, its latest value on this page.
+    struct Tracked<T> {
+        doc: Doc,
+        base: Fields,
+        local: T,
+        typing: Typing,
+    }
+
+    impl<T: Document> Tracked<T> {
+        /// Writes the learner's edits since the base as one change.
+        fn flush(&mut self, clock: &mut Clock, now: u64, out: &mut Vec<(Change, Option<String>)>) {
+            if let Some(change) = T::edit(&self.doc, &self.base, &self.local, clock, now) {
+                self.doc.apply(&change);
+                self.typing.edited(&change, now);
+                out.push((change, None));
+            }
+            self.base = self.doc.fields();
+        }
+
+        /// Merges pulled changes (after [`Tracked::flush`]); whether the
+        /// value changed.
+        fn merge(
+            &mut self,
+            pulled: Vec<(Change, String)>,
+            clock: &mut Clock,
+            now: u64,
+            out: &mut Vec<(Change, Option<String>)>,
+        ) -> bool {
+            let typed = self.typing.typed(&self.doc.fields(), now);
+            for (change, text) in pulled {
+                clock.observe(&change.hlc, now);
+                self.doc.apply(&change);
+                out.push((change, Some(text)));
+            }
+            if let Some(hold) = self.doc.hold(&typed, clock, now) {
+                self.doc.apply(&hold);
+                out.push((hold, None));
+            }
+            self.refresh()
+        }
+
+        /// The value now is the op set's; whether it changed.
+        fn refresh(&mut self) -> bool {
+            self.base = self.doc.fields();
+            let value = T::of(&self.doc);
+            let changed = value != self.local;
+            self.local = value;
+            changed
+        }
+
+        /// Puts the value in the open editors, or in the store if none.
+        fn show(&self) {
+            let editors = follow::editors::<T>(T::KEY);
+            if editors.is_empty() {
+                DocumentSaver::new(T::KEY).save(&self.local);
+            }
+            for editor in editors {
+                editor.replace(self.local.clone());
+            }
+        }
+    }
+
+    struct State {
+        db: Rc<Db>,
+        clock: Clock,
+        cv: Tracked<Cv>,
+        letter: Tracked<Letter>,
+        /// The CV's entry keys, to find a field's path.
+        view: CvView,
+        /// Writes not done yet (a failed transaction is tried again with
+        /// the next one): key → value, `None` to delete.
+        unwritten: BTreeMap<String, Option<String>>,
+    }
+
+    fn now() -> u64 {
+        js_sys::Date::now() as u64
+    }
+
+    /// Starts the document sync of the job tools (once per page, before
+    /// the screens read a document).
+    pub fn start(learner: Learner) {
+        ON_PULLED.with(|h| h.set(Some(on_pulled)));
+        let ready = ArcRwSignal::new(false);
+        follow::wait_for(ready.clone());
+        follow::follow(on_editor);
+        let started = StoredValue::new(false);
+        Effect::new(move |_| {
+            if learner.loaded() && !started.get_value() {
+                started.set_value(true);
+                let ready = ready.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(e) = load().await {
+                        web_sys::console::warn_1(&format!("documents not synced: {e}").into());
+                    }
+                    ready.set(true);
+                });
+            }
+        });
+        let flush_hidden = Closure::<dyn Fn()>::new(|| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.hidden());
+            if hidden {
+                flush_now();
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            // A page load to another entry hides the page first.
+            let _ = w.add_event_listener_with_callback(
+                "pagehide",
+                flush_hidden.as_ref().unchecked_ref(),
+            );
+            if let Some(d) = w.document() {
+                let _ = d.add_event_listener_with_callback(
+                    "visibilitychange",
+                    flush_hidden.as_ref().unchecked_ref(),
+                );
+            }
+        }
+        flush_hidden.forget();
+    }
+
+    async fn load() -> Result<(), String> {
+        let db = storage::page_db().ok_or("no database")?;
+        let device = db
+            .get(META, "device")
+            .await
+            .ok()
+            .flatten()
+            .and_then(|v| v.as_string())
+            .ok_or("no device id")?;
+        let mut docs: BTreeMap<String, Doc> = BTreeMap::new();
+        let mut bases: BTreeMap<String, Fields> = BTreeMap::new();
+        let mut kept = Vec::new();
+        for (key, value) in db.entries(SYNC).await.map_err(|e| format!("{e:?}"))? {
+            let (Some(key), Some(text)) = (key.as_string(), value.as_string()) else {
+                continue;
+            };
+            if key.starts_with(OPS) {
+                if let Some(change) = change_in(&text) {
+                    let doc = docs
+                        .entry(change.doc.clone())
+                        .or_insert_with(|| Doc::new(change.doc.clone()));
+                    doc.apply(&change);
+                }
+            } else if let Some(name) = key.strip_prefix(BASE) {
+                bases.insert(name.to_string(), from_text(&text).unwrap_or_default());
+            } else if key.starts_with(KEPT) {
+                kept.push((key, text));
+            }
+        }
+        let cv = crate::documents::load::<Cv>(CV).await.unwrap_or_default();
+        let letter = crate::documents::load::<Letter>(LETTER)
+            .await
+            .unwrap_or_default();
+        let mut clock = Clock::new(device);
+        let t = now();
+        for doc in docs.values() {
+            for op in doc.ops() {
+                clock.observe(&op.hlc, t);
+            }
+        }
+        let mut tracked = |name: &str| Tracked {
+            doc: docs.remove(name).unwrap_or_else(|| Doc::new(name)),
+            base: bases.remove(name).unwrap_or_default(),
+            local: Default::default(),
+            typing: Typing::default(),
+        };
+        let mut cv_t: Tracked<Cv> = tracked(CV);
+        cv_t.local = cv;
+        let mut letter_t: Tracked<Letter> = tracked(LETTER);
+        letter_t.local = letter;
+        let view = cv_t.doc.cv();
+        STATE.with(|s| {
+            *s.borrow_mut() = Some(State {
+                db,
+                clock,
+                cv: cv_t,
+                letter: letter_t,
+                view,
+                unwritten: BTreeMap::new(),
+            })
+        });
+        kept.extend(EARLY.with(|e| std::mem::take(&mut *e.borrow_mut())));
+        on_pulled(kept);
+        Ok(())
+    }
+
+    /// The change an envelope's text carries, if it is one this version
+    /// reads.
+    fn change_in(text: &str) -> Option<Change> {
+        match from_text::<Envelope>(text)?.known() {
+            Payload::Doc { change } => Some(change.clone()),
+            _ => None,
+        }
+    }
+
+    /// Flushes both documents, merges `kept` (pulled `p:` entries), shows
+    /// and saves what changed.
+    fn on_pulled(kept: Vec<(String, String)>) {
+        let ready = STATE.with(|s| s.try_borrow().is_ok_and(|s| s.is_some()));
+        if !ready {
+            EARLY.with(|e| e.borrow_mut().extend(kept));
+            return;
+        }
+        let mut for_cv = Vec::new();
+        let mut for_letter = Vec::new();
+        let mut applied = Vec::new();
+        for (key, text) in kept {
+            match change_in(&text) {
+                Some(change) if change.doc == CV => for_cv.push((change, text)),
+                Some(change) if change.doc == LETTER => for_letter.push((change, text)),
+                // Another kind, or a newer app's document: kept for later.
+                _ => continue,
+            }
+            applied.push(key);
+        }
+        update(|state, out| {
+            let t = now();
+            let State {
+                clock, cv, letter, ..
+            } = state;
+            cv.flush(clock, t, out);
+            letter.flush(clock, t, out);
+            let shown_cv = cv.merge(for_cv, clock, t, out);
+            let shown_letter = letter.merge(for_letter, clock, t, out);
+            (shown_cv, shown_letter)
+        }, applied);
+    }
+
+    /// Runs `step` on the state, then: the CV's offers and view refreshed,
+    /// what changed shown, and the new changes, the bases and the applied
+    /// `p:` entries (deleted) written in one transaction, then offered to
+    /// the driver.
+    fn update(
+        step: impl FnOnce(&mut State, &mut Vec<(Change, Option<String>)>) -> (bool, bool),
+        applied: Vec<String>,
+    ) {
+        let written = STATE.with(|s| {
+            let mut s = s.try_borrow_mut().ok()?;
+            let state = s.as_mut()?;
+            let mut out = Vec::new();
+            let (show_cv, show_letter) = step(state, &mut out);
+            if show_cv {
+                state.cv.show();
+            }
+            if show_letter {
+                state.letter.show();
+            }
+            state.view = state.cv.doc.cv();
+            let offers: BTreeMap<String, (Hlc, String)> = state
+                .cv
+                .doc
+                .conflicts()
+                .into_iter()
+                .filter_map(|path| {
+                    let offer = state.cv.doc.offer(&path)?;
+                    let text = offer.value.as_text()?.to_string();
+                    Some((path, (offer.hlc, text)))
+                })
+                .collect();
+            OFFERS.with(|o| {
+                if o.with_untracked(|shown| *shown != offers) {
+                    o.set(offers);
+                }
+            });
+            let mut offered = Vec::new();
+            for (change, text) in out {
+                let envelope = Envelope::doc(change);
+                let (Some(logical), Some(text)) =
+                    (envelope.record_id(), text.or_else(|| json_text(&envelope)))
+                else {
+                    continue;
+                };
+                state
+                    .unwritten
+                    .insert(format!("{OPS}{logical}"), Some(text.clone()));
+                offered.push((logical, text));
+            }
+            if !offered.is_empty() || !applied.is_empty() {
+                for (name, base) in [(CV, &state.cv.base), (LETTER, &state.letter.base)] {
+                    if let Some(text) = json_text(base) {
+                        state.unwritten.insert(format!("{BASE}{name}"), Some(text));
+                    }
+                }
+            }
+            for key in applied {
+                state.unwritten.insert(key, None);
+            }
+            if state.unwritten.is_empty() {
+                return None;
+            }
+            let writes: Vec<Write> = state
+                .unwritten
+                .iter()
+                .map(|(key, value)| match value {
+                    Some(text) => Write::Put {
+                        store: SYNC,
+                        key: key.clone(),
+                        value: JsValue::from_str(text),
+                    },
+                    None => Write::Delete {
+                        store: SYNC,
+                        key: key.clone(),
+                    },
+                })
+                .collect();
+            let keys: Vec<String> = state.unwritten.keys().cloned().collect();
+            Some((state.db.clone(), writes, keys, offered))
+        });
+        let Some((db, writes, keys, offered)) = written else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            match db.write(writes).await {
+                Ok(()) => {
+                    STATE.with(|s| {
+                        if let Some(state) = s.try_borrow_mut().ok().as_deref_mut().and_then(Option::as_mut) {
+                            for key in &keys {
+                                state.unwritten.remove(key);
+                            }
+                        }
+                    });
+                    for (logical, text) in offered {
+                        driver::offer(logical, text);
+                    }
+                }
+                Err(e) => {
+                    // Kept in `unwritten`: written with the next change.
+                    web_sys::console::warn_1(&format!("document changes not saved: {e:?}").into());
+                }
+            }
+        });
+    }
+
+    /// An editor was edited (`opened`: false) or has just read its
+    /// document (`true`).
+    fn on_editor(key: &'static str, opened: bool) {
+        STATE.with(|s| {
+            let Ok(s) = s.try_borrow() else { return };
+            let Some(state) = s.as_ref() else { return };
+            match key {
+                CV => sync_editor(&state.cv, opened),
+                LETTER => sync_editor(&state.letter, opened),
+                _ => {}
+            }
+        });
+        if !opened {
+            LAST_EDIT.with(|l| l.set(Some(now())));
+            STATE.with(|s| {
+                if let Some(state) = s.try_borrow_mut().ok().as_deref_mut().and_then(Option::as_mut) {
+                    match key {
+                        CV => note_edit(&mut state.cv),
+                        LETTER => note_edit(&mut state.letter),
+                        _ => {}
+                    }
+                }
+            });
+            schedule_flush();
+        }
+    }
+
+    /// An editor that opened on an older value than this page's gets the
+    /// page's.
+    fn sync_editor<T: Document>(tracked: &Tracked<T>, opened: bool) {
+        if opened {
+            for editor in follow::editors::<T>(T::KEY) {
+                if editor.doc().with_untracked(|v| *v != tracked.local) {
+                    editor.replace(tracked.local.clone());
+                }
+            }
+        }
+    }
+
+    /// The latest value is the edited editor's.
+    fn note_edit<T: Document>(tracked: &mut Tracked<T>) {
+        if let Some(editor) = follow::editors::<T>(T::KEY).into_iter().next_back() {
+            tracked.local = editor.doc().get_untracked();
+        }
+    }
+
+    fn schedule_flush() {
+        crate::clock::after(FLUSH_MS as i32, || {
+            let quiet = LAST_EDIT.with(Cell::get).is_none_or(|at| now() >= at + FLUSH_MS);
+            if quiet {
+                flush_now();
+            }
+        });
+    }
+
+    /// Writes the edits made since the last flush as ops.
+    fn flush_now() {
+        update(
+            |state, out| {
+                let t = now();
+                let State {
+                    clock, cv, letter, ..
+                } = state;
+                cv.flush(clock, t, out);
+                letter.flush(clock, t, out);
+                (false, false)
+            },
+            Vec::new(),
+        );
+    }
+
+    pub fn offered(target: &Target) -> Option<String> {
+        let offers = OFFERS.with(|o| o.get());
+        let path = STATE.with(|s| s.try_borrow().ok()?.as_ref()?.view.path_of(target))?;
+        offers.get(&path).map(|(_, text)| text.clone())
+    }
+
+    /// "Remettre" (`back`) or "Garder" on the field of `target`.
+    pub fn settle(target: &Target, back: bool) {
+        update(
+            |state, out| {
+                let t = now();
+                let State {
+                    clock, cv, view, ..
+                } = state;
+                cv.flush(clock, t, out);
+                let Some(path) = view.path_of(target) else {
+                    return (false, false);
+                };
+                let change = if back {
+                    let Some(offer) = cv.doc.offer(&path) else {
+                        return (false, false);
+                    };
+                    cv.doc.restore(&path, &offer.hlc, clock, t)
+                } else {
+                    cv.doc.keep(&path, clock, t)
+                };
+                if let Some(change) = change {
+                    cv.doc.apply(&change);
+                    out.push((change, None));
+                }
+                (cv.refresh(), false)
+            },
+            Vec::new(),
+        );
+    }
+}
