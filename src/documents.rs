@@ -79,6 +79,7 @@ impl<T: Send + Sync + 'static> Editor<T> {
     }
 
     /// Whether its view still exists (an editor of a closed screen is gone).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn alive(&self) -> bool {
         self.doc.try_with_untracked(|_| ()).is_some()
     }
@@ -94,30 +95,35 @@ impl<T: serde::Serialize + Send + Sync + 'static> Editor<T> {
 
     /// Puts a value merged from elsewhere in the editor, and saves it
     /// (without telling the document sync, which made it).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub(crate) fn replace(&self, value: T) {
         if self.doc.try_set(value).is_none() {
             self.doc.with_untracked(|doc| self.saver.save(doc));
         }
     }
-
 }
 
 /// How the document sync follows the editors (see the module's doc).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) mod follow {
     use super::Editor;
     use leptos::prelude::*;
     use std::any::Any;
     use std::cell::{Cell, RefCell};
 
+    /// What the document sync is told: a document's key, and whether an
+    /// editor has just opened it (else: it was edited).
+    type Hook = fn(&'static str, bool);
+
     thread_local! {
         static EDITORS: RefCell<Vec<(&'static str, Box<dyn Any>)>> = RefCell::default();
-        static HOOK: Cell<Option<fn(&'static str, bool)>> = const { Cell::new(None) };
+        static HOOK: Cell<Option<Hook>> = const { Cell::new(None) };
         static READY: RefCell<Option<ArcRwSignal<bool>>> = const { RefCell::new(None) };
     }
 
     /// Calls `hook(key, opened)` after every edit (`false`) and once an
     /// editor has read its document (`true`).
-    pub(crate) fn follow(hook: fn(&'static str, bool)) {
+    pub(crate) fn follow(hook: Hook) {
         HOOK.with(|h| h.set(Some(hook)));
     }
 
@@ -149,9 +155,7 @@ pub(crate) mod follow {
     pub(crate) fn editors<T: Send + Sync + 'static>(key: &str) -> Vec<Editor<T>> {
         EDITORS.with(|e| {
             let mut e = e.borrow_mut();
-            e.retain(|(_, b)| {
-                b.downcast_ref::<Editor<T>>().is_none_or(Editor::alive)
-            });
+            e.retain(|(_, b)| b.downcast_ref::<Editor<T>>().is_none_or(Editor::alive));
             e.iter()
                 .filter(|(k, _)| *k == key)
                 .filter_map(|(_, b)| b.downcast_ref::<Editor<T>>().copied())

@@ -78,7 +78,7 @@ mod browser {
     use super::{FLUSH_MS, OPS};
     use crate::documents::{follow, DocumentSaver};
     use crate::learner::Learner;
-    use crate::storage::{self, Db, Write, DOCUMENTS, META, SYNC};
+    use crate::storage::{self, Db, Write, META, SYNC};
     use crate::sync::driver::{self, from_text, json_text, KEPT};
     use declic_core::cv::{Cv, Target};
     use declic_core::letter::Letter;
@@ -99,8 +99,11 @@ mod browser {
     /// The prefix of a document's base in the `sync` store.
     const BASE: &str = "b:";
 
+    /// What applies pulled records: `(p: key, plaintext)` each.
+    type Apply = fn(Vec<(String, String)>);
+
     thread_local! {
-        static ON_PULLED: Cell<Option<fn(Vec<(String, String)>)>> = const { Cell::new(None) };
+        static ON_PULLED: Cell<Option<Apply>> = const { Cell::new(None) };
         static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
         /// Pulled while the documents were still being read.
         static EARLY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
@@ -119,17 +122,30 @@ mod browser {
     }
 
     /// A document the job tools edit, as the sync sees it.
-    trait Document: Clone + PartialEq + Default + Serialize + DeserializeOwned + Send + Sync {
+    trait Document:
+        Clone + PartialEq + Default + Serialize + DeserializeOwned + Send + Sync + 'static
+    {
         /// Its name in the op set and its key in the `documents` store.
         const KEY: &'static str;
-        fn edit(doc: &Doc, base: &Fields, after: &Self, clock: &mut Clock, now: u64)
-            -> Option<Change>;
+        fn edit(
+            doc: &Doc,
+            base: &Fields,
+            after: &Self,
+            clock: &mut Clock,
+            now: u64,
+        ) -> Option<Change>;
         fn of(doc: &Doc) -> Self;
     }
 
     impl Document for Cv {
         const KEY: &'static str = CV;
-        fn edit(doc: &Doc, base: &Fields, after: &Cv, clock: &mut Clock, now: u64) -> Option<Change> {
+        fn edit(
+            doc: &Doc,
+            base: &Fields,
+            after: &Cv,
+            clock: &mut Clock,
+            now: u64,
+        ) -> Option<Change> {
             doc.edit_cv(&cv_from_fields(base), after, clock, now)
         }
         fn of(doc: &Doc) -> Cv {
@@ -316,16 +332,26 @@ mod browser {
                 clock.observe(&op.hlc, t);
             }
         }
-        let mut tracked = |name: &str| Tracked {
-            doc: docs.remove(name).unwrap_or_else(|| Doc::new(name)),
-            base: bases.remove(name).unwrap_or_default(),
-            local: Default::default(),
+        let mut tracked = |name: &str| {
+            (
+                docs.remove(name).unwrap_or_else(|| Doc::new(name)),
+                bases.remove(name).unwrap_or_default(),
+            )
+        };
+        let (doc, base) = tracked(CV);
+        let cv_t = Tracked {
+            doc,
+            base,
+            local: cv,
             typing: Typing::default(),
         };
-        let mut cv_t: Tracked<Cv> = tracked(CV);
-        cv_t.local = cv;
-        let mut letter_t: Tracked<Letter> = tracked(LETTER);
-        letter_t.local = letter;
+        let (doc, base) = tracked(LETTER);
+        let letter_t = Tracked {
+            doc,
+            base,
+            local: letter,
+            typing: Typing::default(),
+        };
         let view = cv_t.doc.cv();
         STATE.with(|s| {
             *s.borrow_mut() = Some(State {
@@ -371,17 +397,20 @@ mod browser {
             }
             applied.push(key);
         }
-        update(|state, out| {
-            let t = now();
-            let State {
-                clock, cv, letter, ..
-            } = state;
-            cv.flush(clock, t, out);
-            letter.flush(clock, t, out);
-            let shown_cv = cv.merge(for_cv, clock, t, out);
-            let shown_letter = letter.merge(for_letter, clock, t, out);
-            (shown_cv, shown_letter)
-        }, applied);
+        update(
+            |state, out| {
+                let t = now();
+                let State {
+                    clock, cv, letter, ..
+                } = state;
+                cv.flush(clock, t, out);
+                letter.flush(clock, t, out);
+                let shown_cv = cv.merge(for_cv, clock, t, out);
+                let shown_letter = letter.merge(for_letter, clock, t, out);
+                (shown_cv, shown_letter)
+            },
+            applied,
+        );
     }
 
     /// Runs `step` on the state, then: the CV's offers and view refreshed,
@@ -471,7 +500,12 @@ mod browser {
             match db.write(writes).await {
                 Ok(()) => {
                     STATE.with(|s| {
-                        if let Some(state) = s.try_borrow_mut().ok().as_deref_mut().and_then(Option::as_mut) {
+                        if let Some(state) = s
+                            .try_borrow_mut()
+                            .ok()
+                            .as_deref_mut()
+                            .and_then(Option::as_mut)
+                        {
                             for key in &keys {
                                 state.unwritten.remove(key);
                             }
@@ -504,7 +538,12 @@ mod browser {
         if !opened {
             LAST_EDIT.with(|l| l.set(Some(now())));
             STATE.with(|s| {
-                if let Some(state) = s.try_borrow_mut().ok().as_deref_mut().and_then(Option::as_mut) {
+                if let Some(state) = s
+                    .try_borrow_mut()
+                    .ok()
+                    .as_deref_mut()
+                    .and_then(Option::as_mut)
+                {
                     match key {
                         CV => note_edit(&mut state.cv),
                         LETTER => note_edit(&mut state.letter),
@@ -537,7 +576,9 @@ mod browser {
 
     fn schedule_flush() {
         crate::clock::after(FLUSH_MS as i32, || {
-            let quiet = LAST_EDIT.with(Cell::get).is_none_or(|at| now() >= at + FLUSH_MS);
+            let quiet = LAST_EDIT
+                .with(Cell::get)
+                .is_none_or(|at| now() >= at + FLUSH_MS);
             if quiet {
                 flush_now();
             }

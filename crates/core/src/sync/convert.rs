@@ -26,7 +26,9 @@ use serde::ser::{self, Impossible, Serialize};
 
 use super::doc::{order_between, Change, Doc, Fields, Value, CV, LETTER};
 use super::hlc::Clock;
-use crate::cv::{Cv, Education, EducationField, Experience, ExperienceField, Language, MonthYear, Target};
+use crate::cv::{
+    Cv, Education, EducationField, Experience, ExperienceField, Language, MonthYear, Target,
+};
 use crate::letter::Letter;
 
 /// An entry's key and order key, as materialized.
@@ -828,7 +830,11 @@ pub(crate) mod tests {
         ];
         for (target, value) in cases {
             let path = view.path_of(&target);
-            assert_eq!(path.and_then(|p| fields.get(&p).cloned()), value, "{target:?}");
+            assert_eq!(
+                path.and_then(|p| fields.get(&p).cloned()),
+                value,
+                "{target:?}"
+            );
         }
     }
 

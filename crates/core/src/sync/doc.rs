@@ -827,7 +827,11 @@ mod tests {
         let mut doc = Doc::new(CV);
         let mut clock = Clock::new("a");
         let start = Hlc::new(1, 0, "a");
-        doc.apply(&change(&doc, start.clone(), vec![set("identity/phone", "06 00")]));
+        doc.apply(&change(
+            &doc,
+            start.clone(),
+            vec![set("identity/phone", "06 00")],
+        ));
         clock.observe(&start, 1);
         let before = doc.fields();
         let mut after = before.clone();
@@ -850,13 +854,22 @@ mod tests {
     #[test]
     fn a_field_being_typed_in_keeps_the_learners_text_and_offers_the_other() {
         let (mut doc, mut clock) = typing_against("06 11", "07 22", Hlc::new(90, 0, "b"));
-        assert_eq!(doc.fields()["identity/phone"], Value::text("07 22"), "b won");
+        assert_eq!(
+            doc.fields()["identity/phone"],
+            Value::text("07 22"),
+            "b won"
+        );
         let typed = Fields::from([("identity/phone".to_string(), Value::text("06 11"))]);
         let hold = doc.hold(&typed, &mut clock, 6).expect("held");
-        assert!(hold.hlc > Hlc::new(90, 0, "b"), "above the other device's value");
+        assert!(
+            hold.hlc > Hlc::new(90, 0, "b"),
+            "above the other device's value"
+        );
         doc.apply(&hold);
         assert_eq!(doc.fields()["identity/phone"], Value::text("06 11"));
-        let offer = doc.offer("identity/phone").expect("the other value is offered");
+        let offer = doc
+            .offer("identity/phone")
+            .expect("the other value is offered");
         assert_eq!(offer.value, Value::text("07 22"));
         assert!(doc.hold(&typed, &mut clock, 7).is_none(), "already shown");
         // Putting the other value back settles the field.
@@ -884,7 +897,11 @@ mod tests {
         assert!(doc.hold(&unwritten, &mut clock, 6).is_none());
 
         let mut doc = Doc::new(CV);
-        doc.apply(&change(&doc, Hlc::new(1, 0, "a"), vec![set("skills/@k/text", "Caisse")]));
+        doc.apply(&change(
+            &doc,
+            Hlc::new(1, 0, "a"),
+            vec![set("skills/@k/text", "Caisse")],
+        ));
         doc.apply(&change(
             &doc,
             Hlc::new(2, 0, "b"),

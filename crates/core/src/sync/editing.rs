@@ -69,7 +69,11 @@ mod tests {
         let after = fields(&[("title", "Vendeuse"), ("identity/phone", "")]);
         let change = doc.diff(&before, &after, &mut clock, 100).unwrap();
         let mut typing = Typing::default();
-        assert_eq!(typing.typed(&after, 100), Fields::new(), "nothing typed yet");
+        assert_eq!(
+            typing.typed(&after, 100),
+            Fields::new(),
+            "nothing typed yet"
+        );
         typing.edited(&change, 1_000);
         let cases = [
             (1_000, fields(&[("title", "Vendeuse")])),
