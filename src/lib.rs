@@ -15,6 +15,10 @@
 //! those crates (the job-tools screens `cv`, `letter` and `interview` are
 //! its known exceptions until their calls move to edge modules).
 
+// The backup screen's view type is deep enough to pass the default query
+// depth when the native tools compute its layout.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod catalogue;
 pub mod clock;

@@ -8,6 +8,7 @@
 // holds none of the CV's strings.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { appendFileSync } from "node:fs";
 import {
   PHONE, COMPUTER, cleanupsAfterAll, openServer, launch, waitForApp, waitForOffline,
   expectAccessible, screenshot, turnOnSync, restoreSync, syncSaved, serverBytes, storedEntries,
@@ -23,7 +24,8 @@ const CV = {
 };
 
 async function openStep(page, url, step) {
-  await page.goto(`${url}/mon-cv/${step}`);
+  // The first step's one path is /mon-cv.
+  await page.goto(step === "identite" ? `${url}/mon-cv` : `${url}/mon-cv/${step}`);
   await waitForApp(page);
   await page.locator("main .loading").waitFor({ state: "detached" });
 }
@@ -33,10 +35,14 @@ async function waitForValue(locator, value) {
   for (let i = 0; ; i++) {
     const now = await locator.inputValue().catch(() => undefined);
     if (now === value) return;
-    if (i % 50 === 49) console.log(`still waiting for ${JSON.stringify(value)}, have ${JSON.stringify(now)}`);
+    if (i % 25 === 24) mark(`still waiting for ${JSON.stringify(value)}, have ${JSON.stringify(now)}\n`);
     await locator.page().waitForTimeout(200);
   }
 }
+
+/// Lets the last keystrokes be saved and written as ops (the learner
+/// pauses: `docs::FLUSH_MS` is 1.5 s) before the page goes.
+const pause = (page) => page.waitForTimeout(2_000);
 
 /// The sync store's entries whose key starts with `prefix`.
 async function syncEntries(page, prefix) {
@@ -46,6 +52,7 @@ async function syncEntries(page, prefix) {
 /// Waits until the device has written its latest edit as ops: more `o:`
 /// entries than `before` (an edit is written once the learner pauses).
 async function waitForOps(page, before) {
+  console.log("# waiting for ops above", before);
   for (;;) {
     const ops = await syncEntries(page, "o:");
     if (ops.length > before) return ops.length;
@@ -56,13 +63,18 @@ async function waitForOps(page, before) {
 /// Waits until every record of the device is on the server (no ciphertext
 /// left waiting) and its own changes are records.
 async function waitForSent(page) {
-  for (;;) {
+  console.log("# waiting for sent");
+  for (let i = 0; ; i++) {
     const records = await syncEntries(page, "r:");
     const ops = await syncEntries(page, "o:");
     if (records.every(([, v]) => v === "") && records.length >= ops.length) return;
+    if (i % 25 === 24) mark(`# records ${records.length} (${records.filter(([, v]) => v !== "").length} waiting), ops ${ops.length} ${JSON.stringify(records.filter(([, v]) => v !== "").map(([k]) => k))}\n`);
     await page.waitForTimeout(200);
   }
 }
+
+/// Progress, for a run that hangs (the runner prints only at the end).
+const mark = (what) => process.env.DOCSYNC_TRACE && appendFileSync(process.env.DOCSYNC_TRACE, `${new Date().toISOString()} ${what}\n`);
 
 describe("the CV across devices", () => {
   const cleanups = cleanupsAfterAll();
@@ -72,6 +84,7 @@ describe("the CV across devices", () => {
     const browser = await launch();
     cleanups.push(() => browser.close());
 
+    mark("step 1");
     // The phone fills its CV, sync off.
     const phoneContext = await browser.newContext(PHONE);
     const phone = await phoneContext.newPage();
@@ -81,19 +94,23 @@ describe("the CV across devices", () => {
     await openStep(phone, server.url, "identite");
     await phone.getByLabel("Prénom").fill(CV.first);
     await phone.getByLabel("Nom", { exact: true }).fill(CV.last);
+    await pause(phone);
     await openStep(phone, server.url, "contact");
     await phone.getByLabel("Téléphone").fill(CV.phone);
     await phone.getByLabel("Ville").fill(CV.city);
+    await pause(phone);
     await openStep(phone, server.url, "experiences");
     await phone.getByRole("button", { name: "+ Ajouter une expérience" }).click();
     await phone.getByLabel("Poste ou mission").fill(CV.role);
     await phone.getByLabel("Entreprise ou association").fill(CV.employer);
     await waitForOps(phone, 0);
 
+    mark("step 2");
     // Sync on, in the main entry: the CV goes up with everything else.
     const words = await turnOnSync(phone, server.url);
     await waitForSent(phone);
 
+    mark("step 3");
     // The computer restores and sees the CV.
     const computerContext = await browser.newContext(COMPUTER);
     const computer = await computerContext.newPage();
@@ -106,6 +123,7 @@ describe("the CV across devices", () => {
     await openStep(computer, server.url, "identite");
     await waitForValue(computer.getByLabel("Prénom"), CV.first);
 
+    mark("step 4");
     // The computer edits the phone number while the phone, offline, edits
     // the experience; both sync; both hold both edits.
     await waitForOffline(computer);
@@ -128,6 +146,7 @@ describe("the CV across devices", () => {
     await waitForValue(computer.getByLabel("Poste ou mission"), "Vendeuse en boulangerie");
     assert.equal(await phone.locator(".offer").count(), 0, "different fields: nothing to offer");
 
+    mark("step 5");
     // Both edit the town, offline, the computer last: the computer's wins
     // and the phone's is offered on the field, on both devices.
     await phoneContext.setOffline(true);
@@ -162,6 +181,7 @@ describe("the CV across devices", () => {
       assert.ok(box.height >= 48 && box.width >= 48, `target ${await b.innerText()} is ${box.width}×${box.height}`);
     }
 
+    mark("step 6");
     // "Remettre" on the phone puts Lyon back, for both; the note goes.
     await offer.getByRole("button", { name: "Remettre" }).click();
     await waitForValue(phone.getByLabel("Ville"), "Lyon");
@@ -171,6 +191,7 @@ describe("the CV across devices", () => {
     await waitForValue(computer.getByLabel("Ville"), "Lyon");
     assert.equal(await computer.locator(".offer").count(), 0, "settled everywhere");
 
+    mark("step 7");
     // An experience deleted on the computer goes from the phone too.
     await openStep(computer, server.url, "experiences");
     computerOps = (await syncEntries(computer, "o:")).length;
@@ -187,6 +208,7 @@ describe("the CV across devices", () => {
     }
     await syncSaved(phone);
 
+    mark("step 8");
     // The server holds none of the CV in clear.
     const stored = serverBytes(server.data);
     for (const s of [CV.first, CV.last, CV.phone, "07 98 76 54 32", CV.city, "Marseille", CV.role, CV.employer, "identity/phone"]) {
