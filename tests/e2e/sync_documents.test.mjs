@@ -8,7 +8,6 @@
 // holds none of the CV's strings.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync } from "node:fs";
 import {
   PHONE, COMPUTER, cleanupsAfterAll, openServer, launch, waitForApp, waitForOffline,
   expectAccessible, screenshot, turnOnSync, restoreSync, syncSaved, serverBytes, storedEntries,
@@ -32,10 +31,9 @@ async function openStep(page, url, step) {
 
 /// Waits (the test's own time limit) until `locator`'s value is `value`.
 async function waitForValue(locator, value) {
-  for (let i = 0; ; i++) {
-    const now = await locator.inputValue().catch(() => undefined);
+  for (;;) {
+    const now = await locator.inputValue({ timeout: 1_000 }).catch(() => undefined);
     if (now === value) return;
-    if (i % 25 === 24) mark(`still waiting for ${JSON.stringify(value)}, have ${JSON.stringify(now)}\n`);
     await locator.page().waitForTimeout(200);
   }
 }
@@ -52,7 +50,6 @@ async function syncEntries(page, prefix) {
 /// Waits until the device has written its latest edit as ops: more `o:`
 /// entries than `before` (an edit is written once the learner pauses).
 async function waitForOps(page, before) {
-  console.log("# waiting for ops above", before);
   for (;;) {
     const ops = await syncEntries(page, "o:");
     if (ops.length > before) return ops.length;
@@ -63,18 +60,14 @@ async function waitForOps(page, before) {
 /// Waits until every record of the device is on the server (no ciphertext
 /// left waiting) and its own changes are records.
 async function waitForSent(page) {
-  console.log("# waiting for sent");
-  for (let i = 0; ; i++) {
+  for (;;) {
     const records = await syncEntries(page, "r:");
     const ops = await syncEntries(page, "o:");
     if (records.every(([, v]) => v === "") && records.length >= ops.length) return;
-    if (i % 25 === 24) mark(`# records ${records.length} (${records.filter(([, v]) => v !== "").length} waiting), ops ${ops.length} ${JSON.stringify(records.filter(([, v]) => v !== "").map(([k]) => k))}\n`);
     await page.waitForTimeout(200);
   }
 }
 
-/// Progress, for a run that hangs (the runner prints only at the end).
-const mark = (what) => process.env.DOCSYNC_TRACE && appendFileSync(process.env.DOCSYNC_TRACE, `${new Date().toISOString()} ${what}\n`);
 
 describe("the CV across devices", () => {
   const cleanups = cleanupsAfterAll();
@@ -84,7 +77,6 @@ describe("the CV across devices", () => {
     const browser = await launch();
     cleanups.push(() => browser.close());
 
-    mark("step 1");
     // The phone fills its CV, sync off.
     const phoneContext = await browser.newContext(PHONE);
     const phone = await phoneContext.newPage();
@@ -100,17 +92,16 @@ describe("the CV across devices", () => {
     await phone.getByLabel("Ville").fill(CV.city);
     await pause(phone);
     await openStep(phone, server.url, "experiences");
+    const beforeExperience = (await syncEntries(phone, "o:")).length;
     await phone.getByRole("button", { name: "+ Ajouter une expérience" }).click();
     await phone.getByLabel("Poste ou mission").fill(CV.role);
     await phone.getByLabel("Entreprise ou association").fill(CV.employer);
-    await waitForOps(phone, 0);
+    await waitForOps(phone, beforeExperience);
 
-    mark("step 2");
     // Sync on, in the main entry: the CV goes up with everything else.
     const words = await turnOnSync(phone, server.url);
     await waitForSent(phone);
 
-    mark("step 3");
     // The computer restores and sees the CV.
     const computerContext = await browser.newContext(COMPUTER);
     const computer = await computerContext.newPage();
@@ -123,7 +114,6 @@ describe("the CV across devices", () => {
     await openStep(computer, server.url, "identite");
     await waitForValue(computer.getByLabel("Prénom"), CV.first);
 
-    mark("step 4");
     // The computer edits the phone number while the phone, offline, edits
     // the experience; both sync; both hold both edits.
     await waitForOffline(computer);
@@ -146,7 +136,6 @@ describe("the CV across devices", () => {
     await waitForValue(computer.getByLabel("Poste ou mission"), "Vendeuse en boulangerie");
     assert.equal(await phone.locator(".offer").count(), 0, "different fields: nothing to offer");
 
-    mark("step 5");
     // Both edit the town, offline, the computer last: the computer's wins
     // and the phone's is offered on the field, on both devices.
     await phoneContext.setOffline(true);
@@ -181,7 +170,6 @@ describe("the CV across devices", () => {
       assert.ok(box.height >= 48 && box.width >= 48, `target ${await b.innerText()} is ${box.width}×${box.height}`);
     }
 
-    mark("step 6");
     // "Remettre" on the phone puts Lyon back, for both; the note goes.
     await offer.getByRole("button", { name: "Remettre" }).click();
     await waitForValue(phone.getByLabel("Ville"), "Lyon");
@@ -191,7 +179,6 @@ describe("the CV across devices", () => {
     await waitForValue(computer.getByLabel("Ville"), "Lyon");
     assert.equal(await computer.locator(".offer").count(), 0, "settled everywhere");
 
-    mark("step 7");
     // An experience deleted on the computer goes from the phone too.
     await openStep(computer, server.url, "experiences");
     computerOps = (await syncEntries(computer, "o:")).length;
@@ -208,7 +195,6 @@ describe("the CV across devices", () => {
     }
     await syncSaved(phone);
 
-    mark("step 8");
     // The server holds none of the CV in clear.
     const stored = serverBytes(server.data);
     for (const s of [CV.first, CV.last, CV.phone, "07 98 76 54 32", CV.city, "Marseille", CV.role, CV.employer, "identity/phone"]) {
