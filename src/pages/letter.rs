@@ -9,8 +9,10 @@ use crate::documents::{self, Editor};
 use crate::learner::SaveIndicator;
 use crate::pages::advice_notes::{AdviceNote, AllAdvice};
 use crate::pages::cv::email_prompt::EmailPrompt;
+use crate::pages::offer_note::OfferNote;
 use crate::pages::pdf_buttons::PdfButtons;
 use crate::pdf_engine::Request;
+use crate::sync::docs::Field;
 use declic_core::advice::AdviceLevel;
 use declic_core::cv::Cv;
 use declic_core::date::Date;
@@ -54,10 +56,11 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv, today: Date) -> impl IntoView {
     let field = move |id: &'static str,
                       label: &'static str,
                       hint: &'static str,
-                      target: LetterTarget,
+                      target: Option<LetterTarget>,
                       get: fn(&Letter) -> String,
                       set: fn(&mut Letter, String),
-                      long: bool| {
+                      long: bool,
+                      path: &'static str| {
         let hint_id = format!("{id}-aide");
         let input = if long {
             view! {
@@ -78,12 +81,15 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv, today: Date) -> impl IntoView {
                 <span class="hint" id=hint_id>{hint}</span>
                 {input}
             </p>
-            // Next to a field: problems, and suggestions once it is filled.
+            <OfferNote field=Field::Letter(path) />
+            // Next to a field: problems, and suggestions once it is filled
+            // (the company's under its name only, not again under the
+            // contact and the town).
             {move || {
                 let filled = letter.with(|l| !get(l).trim().is_empty());
                 advice.with(|all| {
                     all.iter()
-                        .filter(|a| a.target == target && (a.level == AdviceLevel::Problem || filled))
+                        .filter(|a| Some(a.target) == target && (a.level == AdviceLevel::Problem || filled))
                         .map(|a| view! { <AdviceNote advice=a.clone() /> })
                         .collect_view()
                 })
@@ -97,16 +103,16 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv, today: Date) -> impl IntoView {
             last_name=cv.with_value(|c| c.identity.last_name.clone()) />
         <section class="cv-section" aria-labelledby="lettre-entreprise">
             <h2 id="lettre-entreprise">"L'entreprise"</h2>
-            {field("lettre-company", "Nom de l'entreprise", "Par exemple\u{a0}: Boulangerie Dupont", LetterTarget::Company, |l| l.company.clone(), |l, v| l.company = v, false)}
-            {field("lettre-contact", "À qui écrivez-vous\u{a0}? (facultatif)", "Par exemple\u{a0}: Mme Durand", LetterTarget::Company, |l| l.contact_name.clone(), |l, v| l.contact_name = v, false)}
-            {field("lettre-city", "Ville de l'entreprise", "", LetterTarget::Company, |l| l.company_city.clone(), |l, v| l.company_city = v, false)}
-            {field("lettre-job", "Le poste que vous demandez", "Par exemple\u{a0}: Vendeuse", LetterTarget::Job, |l| l.job.clone(), |l, v| l.job = v, false)}
+            {field("lettre-company", "Nom de l'entreprise", "Par exemple\u{a0}: Boulangerie Dupont", Some(LetterTarget::Company), |l| l.company.clone(), |l, v| l.company = v, false, "company")}
+            {field("lettre-contact", "À qui écrivez-vous\u{a0}? (facultatif)", "Par exemple\u{a0}: Mme Durand", None, |l| l.contact_name.clone(), |l, v| l.contact_name = v, false, "contact_name")}
+            {field("lettre-city", "Ville de l'entreprise", "", None, |l| l.company_city.clone(), |l, v| l.company_city = v, false, "company_city")}
+            {field("lettre-job", "Le poste que vous demandez", "Par exemple\u{a0}: Vendeuse", Some(LetterTarget::Job), |l| l.job.clone(), |l, v| l.job = v, false, "job")}
         </section>
         <section class="cv-section" aria-labelledby="lettre-parties">
             <h2 id="lettre-parties">"Votre lettre"</h2>
-            {field("lettre-vous", "1. Pourquoi cette entreprise\u{a0}?", "Ce que vous connaissez d'elle, ce qui vous plaît.", LetterTarget::WhyThem, |l| l.why_them.clone(), |l, v| l.why_them = v, true)}
-            {field("lettre-moi", "2. Ce que vous apportez", "Vos qualités, avec un exemple (stage, job d'été, bénévolat…).", LetterTarget::WhatIBring, |l| l.what_i_bring.clone(), |l, v| l.what_i_bring = v, true)}
-            {field("lettre-nous", "3. Vos disponibilités", "Quand pouvez-vous commencer\u{a0}? À temps plein, à temps partiel\u{a0}?", LetterTarget::Availability, |l| l.availability.clone(), |l, v| l.availability = v, true)}
+            {field("lettre-vous", "1. Pourquoi cette entreprise\u{a0}?", "Ce que vous connaissez d'elle, ce qui vous plaît.", Some(LetterTarget::WhyThem), |l| l.why_them.clone(), |l, v| l.why_them = v, true, "why_them")}
+            {field("lettre-moi", "2. Ce que vous apportez", "Vos qualités, avec un exemple (stage, job d'été, bénévolat…).", Some(LetterTarget::WhatIBring), |l| l.what_i_bring.clone(), |l, v| l.what_i_bring = v, true, "what_i_bring")}
+            {field("lettre-nous", "3. Vos disponibilités", "Quand pouvez-vous commencer\u{a0}? À temps plein, à temps partiel\u{a0}?", Some(LetterTarget::Availability), |l| l.availability.clone(), |l, v| l.availability = v, true, "availability")}
             <p class="field">
                 <label for="lettre-closing">"Formule de politesse"</label>
                 <select id="lettre-closing" on:change=move |ev| {

@@ -13,6 +13,7 @@ mod map;
 mod my_data;
 mod my_path;
 mod not_found;
+mod offer_note;
 mod pdf_buttons;
 mod positioning;
 pub(crate) mod pro;

@@ -40,32 +40,40 @@ pub(super) use browser::pulled;
 #[cfg(target_arch = "wasm32")]
 pub use browser::start;
 
-/// The value another device had in the field of `target`, which lost to
-/// the one shown (a tracked read): `None` if there is none.
-pub fn offered(target: &Target) -> Option<String> {
+/// A field of a synced document, as its screen knows it: the CV's by its
+/// coach target, the letter's by its path in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Cv(Target),
+    Letter(&'static str),
+}
+
+/// The value another device had in `field`, which lost to the one shown
+/// (a tracked read): `None` if there is none.
+pub fn offered(field: Field) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
-    return browser::offered(target);
+    return browser::offered(field);
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = target;
+        let _ = field;
         None
     }
 }
 
-/// "Remettre": puts the offered value back in the field of `target`.
-pub fn put_back(target: &Target) {
+/// "Remettre": puts the offered value back in `field`.
+pub fn put_back(field: Field) {
     #[cfg(target_arch = "wasm32")]
-    browser::settle(target, true);
+    browser::settle(field, true);
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = target;
+    let _ = field;
 }
 
 /// "Garder": keeps the value shown, and the offer goes.
-pub fn keep(target: &Target) {
+pub fn keep(field: Field) {
     #[cfg(target_arch = "wasm32")]
-    browser::settle(target, false);
+    browser::settle(field, false);
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = target;
+    let _ = field;
 }
 
 /// How long after the learner's last keystroke their edit is written as
@@ -75,17 +83,17 @@ pub const FLUSH_MS: u64 = 1_500;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{FLUSH_MS, OPS};
+    use super::{Field, FLUSH_MS, OPS};
     use crate::documents::{follow, DocumentSaver};
     use crate::learner::Learner;
     use crate::storage::{self, Db, Write, META, SYNC};
     use crate::sync::driver::{self, from_text, json_text, KEPT};
-    use declic_core::cv::{Cv, Target};
+    use declic_core::cv::Cv;
     use declic_core::letter::Letter;
     use declic_core::sync::convert::{cv_from_fields, letter_from_fields, CvView};
     use declic_core::sync::doc::{Change, Doc, Fields, CV, LETTER};
     use declic_core::sync::editing::Typing;
-    use declic_core::sync::hlc::{Clock, Hlc};
+    use declic_core::sync::hlc::Clock;
     use declic_core::sync::record::{Envelope, Payload};
     use leptos::prelude::*;
     use serde::de::DeserializeOwned;
@@ -99,6 +107,9 @@ mod browser {
     /// The prefix of a document's base in the `sync` store.
     const BASE: &str = "b:";
 
+    /// The values that lost to another device's, by document then path.
+    type Offers = BTreeMap<&'static str, BTreeMap<String, String>>;
+
     /// What applies pulled records: `(p: key, plaintext)` each.
     type Apply = fn(Vec<(String, String)>);
 
@@ -107,7 +118,8 @@ mod browser {
         static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
         /// Pulled while the documents were still being read.
         static EARLY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
-        static OFFERS: ArcRwSignal<BTreeMap<String, (Hlc, String)>> = ArcRwSignal::new(BTreeMap::new());
+        /// The values that lost, by document and path (the CV's, the letter's).
+        static OFFERS: ArcRwSignal<Offers> = ArcRwSignal::new(Offers::default());
         static LAST_EDIT: Cell<Option<u64>> = const { Cell::new(None) };
     }
 
@@ -433,16 +445,9 @@ mod browser {
                 state.letter.show();
             }
             state.view = state.cv.doc.cv();
-            let offers: BTreeMap<String, (Hlc, String)> = state
-                .cv
-                .doc
-                .conflicts()
+            let offers: Offers = [(CV, &state.cv.doc), (LETTER, &state.letter.doc)]
                 .into_iter()
-                .filter_map(|path| {
-                    let offer = state.cv.doc.offer(&path)?;
-                    let text = offer.value.as_text()?.to_string();
-                    Some((path, (offer.hlc, text)))
-                })
+                .map(|(name, doc)| (name, offers_of(doc)))
                 .collect();
             OFFERS.with(|o| {
                 if o.with_untracked(|shown| *shown != offers) {
@@ -601,39 +606,76 @@ mod browser {
         );
     }
 
-    pub fn offered(target: &Target) -> Option<String> {
-        let offers = OFFERS.with(|o| o.get());
-        let path = STATE.with(|s| s.try_borrow().ok()?.as_ref()?.view.path_of(target))?;
-        offers.get(&path).map(|(_, text)| text.clone())
+    /// A document's open conflicts: path → the text of the value that lost.
+    fn offers_of(doc: &Doc) -> BTreeMap<String, String> {
+        doc.conflicts()
+            .into_iter()
+            .filter_map(|path| {
+                let text = doc.offer(&path)?.value.as_text()?.to_string();
+                Some((path, text))
+            })
+            .collect()
     }
 
-    /// "Remettre" (`back`) or "Garder" on the field of `target`.
-    pub fn settle(target: &Target, back: bool) {
+    /// `field`'s document and its path there.
+    fn locate(state: &State, field: Field) -> Option<(&'static str, String)> {
+        match field {
+            Field::Cv(target) => Some((CV, state.view.path_of(&target)?)),
+            Field::Letter(path) => Some((LETTER, path.to_string())),
+        }
+    }
+
+    pub fn offered(field: Field) -> Option<String> {
+        let offers = OFFERS.with(|o| o.get());
+        let (doc, path) = STATE.with(|s| locate(s.try_borrow().ok()?.as_ref()?, field))?;
+        offers.get(doc)?.get(&path).cloned()
+    }
+
+    /// "Remettre" (`back`) or "Garder" on `field`.
+    pub fn settle(field: Field, back: bool) {
         update(
             |state, out| {
                 let t = now();
-                let State {
-                    clock, cv, view, ..
-                } = state;
-                cv.flush(clock, t, out);
-                let Some(path) = view.path_of(target) else {
+                let Some((doc, path)) = locate(state, field) else {
                     return (false, false);
                 };
-                let change = if back {
-                    let Some(offer) = cv.doc.offer(&path) else {
-                        return (false, false);
-                    };
-                    cv.doc.restore(&path, &offer.hlc, clock, t)
+                let State {
+                    clock, cv, letter, ..
+                } = state;
+                cv.flush(clock, t, out);
+                letter.flush(clock, t, out);
+                if doc == CV {
+                    (settle_in(cv, &path, back, clock, t, out), false)
                 } else {
-                    cv.doc.keep(&path, clock, t)
-                };
-                if let Some(change) = change {
-                    cv.doc.apply(&change);
-                    out.push((change, None));
+                    (false, settle_in(letter, &path, back, clock, t, out))
                 }
-                (cv.refresh(), false)
             },
             Vec::new(),
         );
+    }
+
+    /// Puts back or keeps the value of `path` in one document; whether its
+    /// value changed.
+    fn settle_in<T: Document>(
+        tracked: &mut Tracked<T>,
+        path: &str,
+        back: bool,
+        clock: &mut Clock,
+        now: u64,
+        out: &mut Vec<(Change, Option<String>)>,
+    ) -> bool {
+        let change = if back {
+            tracked
+                .doc
+                .offer(path)
+                .and_then(|offer| tracked.doc.restore(path, &offer.hlc, clock, now))
+        } else {
+            tracked.doc.keep(path, clock, now)
+        };
+        if let Some(change) = change {
+            tracked.doc.apply(&change);
+            out.push((change, None));
+        }
+        tracked.refresh()
     }
 }

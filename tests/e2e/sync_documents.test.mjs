@@ -195,9 +195,45 @@ describe("the CV across devices", () => {
     }
     await syncSaved(phone);
 
+    // The letter too: both write the job asked for, offline, the phone
+    // last; the computer is offered its own value and keeps the phone's.
+    const openLetter = async (page) => {
+      await page.goto(`${server.url}/ma-lettre`);
+      await waitForApp(page);
+      await page.getByLabel("Le poste que vous demandez").waitFor();
+    };
+    await openLetter(computer);
+    await openLetter(phone);
+    await phoneContext.setOffline(true);
+    await computerContext.setOffline(true);
+    computerOps = (await syncEntries(computer, "o:")).length;
+    await computer.getByLabel("Le poste que vous demandez").fill("Caissière");
+    await waitForOps(computer, computerOps);
+    phoneOps = (await syncEntries(phone, "o:")).length;
+    await phone.getByLabel("Le poste que vous demandez").fill("Vendeuse en boulangerie");
+    await waitForOps(phone, phoneOps);
+    await computerContext.setOffline(false);
+    await computer.reload();
+    await waitForSent(computer);
+    await phoneContext.setOffline(false);
+    await phone.reload();
+    await waitForSent(phone);
+    await computer.reload();
+    await waitForValue(computer.getByLabel("Le poste que vous demandez"), "Vendeuse en boulangerie");
+    const letterOffer = computer.locator(".offer", { hasText: "Caissière" });
+    await letterOffer.waitFor();
+    await letterOffer.scrollIntoViewIfNeeded();
+    await screenshot(computer, "sync-letter-offer", { fullPage: false });
+    await letterOffer.getByRole("button", { name: "Garder l'actuelle" }).click();
+    await letterOffer.waitFor({ state: "detached" });
+    await waitForSent(computer);
+    await phone.reload();
+    await waitForValue(phone.getByLabel("Le poste que vous demandez"), "Vendeuse en boulangerie");
+    assert.equal(await phone.locator(".offer").count(), 0, "kept on one device: settled on both");
+
     // The server holds none of the CV in clear.
     const stored = serverBytes(server.data);
-    for (const s of [CV.first, CV.last, CV.phone, "07 98 76 54 32", CV.city, "Marseille", CV.role, CV.employer, "identity/phone"]) {
+    for (const s of [CV.first, CV.last, CV.phone, "07 98 76 54 32", CV.city, "Marseille", CV.role, CV.employer, "Caissière", "identity/phone"]) {
       assert.ok(!stored.includes(s), `${s} is readable in the server's database`);
     }
   });

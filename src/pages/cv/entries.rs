@@ -3,9 +3,10 @@
 //! its advice, "Monter", "Descendre", "Supprimer"). What differs between
 //! the two lists is in [`EntryForm`].
 
-use super::fields::OfferNote;
 use super::{AdviceFor, Coach, CvEditor};
 use crate::pages::advice_notes::AdviceNote;
+use crate::pages::offer_note::OfferNote;
+use crate::sync::docs::Field;
 use declic_core::cv::{
     Cv, Education, EducationField, Entry, Experience, ExperienceField, ExperienceKind, MonthYear,
     Target,
@@ -93,7 +94,7 @@ impl EntryForm for Experience {
                     }
                     on:blur=move |_| coach.leave(Self::target(id, ExperienceField::Description))></textarea>
             </p>
-            <OfferNote target=Self::target(id, ExperienceField::Description) />
+            <OfferNote field=Field::Cv(Self::target(id, ExperienceField::Description)) />
         }
     }
 }
@@ -220,7 +221,7 @@ fn text_field<E: EntryForm>(
                 }
                 on:blur=move |_| coach.leave(target) />
         </p>
-        <OfferNote target=target />
+        <OfferNote field=Field::Cv(target) />
     }
 }
 

@@ -2,7 +2,8 @@
 //! and the languages with their level.
 
 use super::{Coach, CvEditor};
-use crate::sync::docs;
+use crate::pages::offer_note::OfferNote;
+use crate::sync::docs::Field;
 use declic_core::cv::{Cv, Language, LanguageLevel, Target};
 use leptos::prelude::*;
 
@@ -44,28 +45,7 @@ pub(super) fn TextField(
                     if let Some(leave) = on_leave { leave.run(()) }
                 } />
         </p>
-        <OfferNote target=target />
-    }
-}
-
-/// Under a field edited on two devices at once, the value that lost: "Modifié
-/// sur un autre appareil. Ancienne valeur : …", with "Remettre" (puts it
-/// back) and "Garder l'actuelle" (the note goes). Nothing otherwise.
-#[component]
-pub(super) fn OfferNote(target: Target) -> impl IntoView {
-    move || {
-        docs::offered(&target).map(|value| {
-            let value = if value.trim().is_empty() { "(vide)".to_string() } else { format!("«\u{a0}{value}\u{a0}»") };
-            view! {
-                <div class="offer" role="status">
-                    <p>"Modifié sur un autre appareil. Ancienne valeur\u{a0}: " {value}</p>
-                    <p class="offer-actions">
-                        <button type="button" class="button" on:click=move |_| docs::put_back(&target)>"Remettre"</button>
-                        <button type="button" class="button" on:click=move |_| docs::keep(&target)>"Garder l'actuelle"</button>
-                    </p>
-                </div>
-            }
-        })
+        <OfferNote field=Field::Cv(target) />
     }
 }
 
