@@ -343,23 +343,7 @@ export async function answerQuestion(page, question, { right }) {
 
 /// The records of an IndexedDB store of the app, read in the page.
 export async function storedRecords(page, store) {
-  return page.evaluate(
-    (store) =>
-      new Promise((ok, fail) => {
-        const open = indexedDB.open("declic");
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(store).objectStore(store).getAll();
-          req.onsuccess = () => {
-            db.close();
-            ok(req.result);
-          };
-          req.onerror = () => fail(req.error);
-        };
-      }),
-    store,
-  );
+  return (await storedEntries(page, store)).map(([, value]) => value);
 }
 
 /// A public computer's window (the sync tests' second device).
@@ -401,7 +385,7 @@ export function serverBytes(dir) {
     .join("\n");
 }
 
-/// The keys of one store with out-of-line keys, with their values.
+/// The `[key, value]` entries of an IndexedDB store of the app, read in the page.
 export async function storedEntries(page, store) {
   return page.evaluate(
     (store) =>
