@@ -9,7 +9,11 @@ import {
   openAppOffline, cleanupsAfterAll, expectAccessible, screenshot, waitForScreen, competenceContent, storedRecords,
 } from "./harness.mjs";
 
-const sim = (id) => competenceContent(`simulation-${id}`);
+/// A compiled simulation, its scenario unwrapped (`{"email": {…}}`: one kind).
+const sim = (id) => {
+  const compiled = competenceContent(`simulation-${id}`);
+  return { ...compiled, scenario: Object.values(compiled.scenario)[0] };
+};
 
 describe("practice simulations", () => {
   const cleanups = cleanupsAfterAll();
@@ -215,12 +219,13 @@ describe("practice simulations", () => {
       for (const [i, pg] of p.pages.entries()) {
         for (const f of pg.fields) {
           const value = answers[f.id] ?? f.sample;
-          if (f.kind.type === "choice") await page.getByLabel(value, { exact: true }).check();
-          else if (f.kind.type === "document") {
-            const wrong = f.kind.files.find((x) => !x.right);
+          if (f.kind.choice) await page.getByLabel(value, { exact: true }).check();
+          else if (f.kind.document) {
+            const { files } = f.kind.document;
+            const wrong = files.find((x) => !x.right);
             await page.locator(".picker-file", { hasText: wrong.name }).click();
             assert.ok((await feedbackText(page)).includes(wrong.feedback));
-            await page.locator(".picker-file", { hasText: f.kind.files.find((x) => x.right).name }).click();
+            await page.locator(".picker-file", { hasText: files.find((x) => x.right).name }).click();
           } else await page.getByLabel(f.label, { exact: true }).fill(value);
         }
         await page.getByRole("button", { name: "Continuer →" }).click();

@@ -76,9 +76,16 @@ pub struct Summary {
 
 /// The kind-specific part of a simulation. (One is loaded at a time, so
 /// the variants' different sizes do not matter.)
+///
+/// Written externally tagged (`{"email": {…}}`), not with
+/// `#[serde(tag = "kind")]`: to find an internal tag, serde buffers the
+/// whole scenario into a generic tree first, machinery that weighed about
+/// 70 KB of the practice entry's wasm (see `progress::wire`). Read by the
+/// one-pass visitor below, which keeps a kind it does not know as
+/// [`Scenario::Unknown`].
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Scenario {
     Email(email::Email),
     Scam(scam::Scam),
@@ -87,9 +94,43 @@ pub enum Scenario {
     Procedure(procedure::Procedure),
     Gestures(gestures::Gestures),
     Search(search::Search),
-    /// A kind written by a newer build.
-    #[serde(other)]
+    /// A kind written by a newer build (never written by this one).
+    #[serde(skip)]
     Unknown,
+}
+
+impl<'de> Deserialize<'de> for Scenario {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneKind;
+        impl<'de> serde::de::Visitor<'de> for OneKind {
+            type Value = Scenario;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a scenario: its kind and what it holds")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Scenario, A::Error> {
+                let Some(tag) = map.next_key::<String>()? else {
+                    return Err(serde::de::Error::custom("a scenario without its kind"));
+                };
+                Ok(match Kind::from_tag(&tag) {
+                    Some(Kind::Email) => Scenario::Email(map.next_value()?),
+                    Some(Kind::Scam) => Scenario::Scam(map.next_value()?),
+                    Some(Kind::Recovery) => Scenario::Recovery(map.next_value()?),
+                    Some(Kind::Password) => Scenario::Password(map.next_value()?),
+                    Some(Kind::Procedure) => Scenario::Procedure(map.next_value()?),
+                    Some(Kind::Gestures) => Scenario::Gestures(map.next_value()?),
+                    Some(Kind::Search) => Scenario::Search(map.next_value()?),
+                    Some(Kind::Unknown) | None => {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        Scenario::Unknown
+                    }
+                })
+            }
+        }
+        deserializer.deserialize_map(OneKind)
+    }
 }
 
 impl Scenario {

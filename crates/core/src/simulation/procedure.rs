@@ -101,8 +101,10 @@ pub struct Field {
     pub errors: Coaching<FieldError>,
 }
 
+/// Externally tagged (`"text"`, `{"amount": {"max": …}}`), for the
+/// reason given on [`super::Scenario`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum FieldKind {
     Text,
     /// JJ/MM/AAAA.

@@ -1187,7 +1187,7 @@ fn kinds_tags_round_trip_and_match_serde() {
         let kind = sim.scenario.kind();
         assert_eq!(Kind::from_tag(kind.tag()), Some(kind));
         let json = serde_json::to_value(&sim).unwrap();
-        assert_eq!(json["scenario"]["kind"], kind.tag());
+        assert!(json["scenario"][kind.tag()].is_object(), "{json}");
         let state = start(&sim, 0).unwrap();
         assert_eq!(serde_json::to_value(&state).unwrap()["kind"], kind.tag());
         let back: Simulation = serde_json::from_value(json).unwrap();
@@ -1198,7 +1198,7 @@ fn kinds_tags_round_trip_and_match_serde() {
 #[test]
 fn unknown_kinds_and_fields_are_tolerated() {
     let json = r#"{"id":"x","title":"t","competence":"c","minutes":1,"intro":"i","notice":"n",
-        "learned":[],"scenario":{"kind":"hologram","depth":3},"new_field":true}"#;
+        "learned":[],"scenario":{"hologram":{"depth":3}},"new_field":true}"#;
     let sim: Simulation = serde_json::from_str(json).unwrap();
     assert_eq!(sim.scenario, Scenario::Unknown);
     assert_eq!(start(&sim, 0), Err(ActionError::UnknownKind));
