@@ -17,6 +17,7 @@ mod pdf_buttons;
 mod positioning;
 pub(crate) mod pro;
 mod progress_marks;
+mod qr_image;
 mod question;
 mod quiz;
 pub(crate) mod simulation;

@@ -5,13 +5,18 @@
 // through the HTTP API, keys derived with node's crypto exactly as
 // crates/server/API.md says (the learner's screens are the sync shell's).
 // Another counsellor sees none of it; a learner who never joined appears
-// nowhere. Posters and sheets are printed (emulateMedia) and looked at.
+// nowhere. Posters and sheets are printed (emulateMedia)
+// and looked at; the poster's QR code, read by a real decoder (zbar),
+// opens the learner's join screen with the group's code.
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import { hkdfSync, randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import {
-  openServer, launch, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, createAdmin, signIn,
-  catalogueFacts, competenceContent, PHONE, DESKTOP,
+  openServer, launch, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, waitForScreen, createAdmin, signIn,
+  catalogueFacts, competenceContent, PHONE, DESKTOP, OUTPUT,
 } from "./harness.mjs";
 
 const CODE = /^[ACEFGHJKMNPRTWXY3479]{3}-[ACEFGHJKMNPRTWXY3479]{3}$/;
@@ -30,6 +35,14 @@ async function learnerApi(url, keys, method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
+}
+
+/// Turns sync on in the learner's app ("Sauvegarde"), as joining needs.
+async function turnOnSync(page, url) {
+  await page.goto(`${url}/sauvegarde`);
+  await waitForScreen(page);
+  await page.getByRole("button", { name: "Activer la sauvegarde" }).click();
+  await page.locator(".sync-status", { hasText: "Tout est sauvegardé." }).waitFor();
 }
 
 /// The learner's live stream, read with fetch() like the app (EventSource
@@ -209,10 +222,51 @@ describe("professional entry", () => {
     assert.equal((await page.locator(".poster-code").innerText()).trim(), code);
     assert.match(await page.locator(".poster-steps").innerText(), new RegExp(`127\\.0\\.0\\.1:${server.port}`));
     await expectAccessible(page, "poster");
+    await screenshot(page, "pro-poster-desktop");
     await page.emulateMedia({ media: "print" });
     await screenshot(page, "pro-poster-print");
     assert.equal(await page.getByRole("button", { name: "Imprimer l'affiche" }).isVisible(), false);
+    // Big enough to scan from a wall: the code itself (its quiet zone of
+    // 4 modules a side left out) at least 5 cm wide on paper (96 px = 1 in).
+    const svg = page.locator(".poster-qr svg");
+    const side = (await svg.boundingBox()).width;
+    const modules = Number((await svg.getAttribute("viewBox")).split(" ")[2]);
+    const mm = ((side * (modules - 8)) / modules / 96) * 25.4;
+    assert.ok(mm >= 50, `the QR code prints ${mm.toFixed(1)} mm wide`);
+    // And the whole poster on one A4 page.
+    const pdf = join(OUTPUT, "pro-poster.pdf");
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
+    const pages = execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/^Pages:\s+(\d+)/m)?.[1];
+    assert.equal(pages, "1", "the poster prints on one page");
     await page.emulateMedia({ media: "screen" });
+  });
+
+  it("puts the join link in the poster's QR code: a phone opens the join screen with the code", async () => {
+    await page.goto(`${server.url}/pro/affiche/${groupId}`);
+    await page.locator(".poster-qr svg").waitFor();
+    mkdirSync(OUTPUT, { recursive: true });
+    const qrImage = join(OUTPUT, "pro-poster-qr.png");
+    await page.locator(".poster-qr svg").screenshot({ path: qrImage });
+    const link = execFileSync("zbarimg", ["--raw", "-q", qrImage], { encoding: "utf8" }).trim();
+    assert.equal(link, `${server.url}/groupes#code=${code}`);
+
+    const phone = await (await browser.newContext(PHONE)).newPage();
+    // Sync off: the screen asks for it first and keeps the code in view.
+    await phone.goto(link);
+    await waitForScreen(phone);
+    await phone.getByText("Pour rejoindre un groupe, activez d'abord la sauvegarde.").waitFor();
+    assert.equal(await phone.locator(".notice .code-inline").innerText(), code);
+    await expectAccessible(phone, "groups by the poster's link, sync off");
+    await screenshot(phone, "pro-poster-link-sync-off-phone");
+    // Sync on: the link opens the join screen of this group, its code read.
+    await turnOnSync(phone, server.url);
+    await phone.goto(link);
+    await waitForScreen(phone);
+    await phone.getByRole("heading", { level: 1, name: "Rejoindre « Atelier du mardi matin »" }).waitFor();
+    assert.equal(new URL(phone.url()).hash, "", "the code left the address bar");
+    await expectAccessible(phone, "join screen by the poster's link");
+    await screenshot(phone, "pro-poster-link-join-phone");
+    await phone.context().close();
   });
 
   it("runs a live quiz the learner follows and answers, with anonymous counts", async () => {
