@@ -180,7 +180,7 @@ pub fn title(route: &Route) -> Option<String> {
         ),
         Route::Groups => Some("Mes groupes".into()),
         Route::GroupWorkshop { .. } => Some("Atelier en direct".into()),
-        Route::Pro(screen) => Some(pro::title(screen).into()),
+        Route::Pro(screen) => Some(pro::title(screen)),
         Route::NotFound => Some("Page introuvable".into()),
     }
 }

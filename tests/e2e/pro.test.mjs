@@ -5,7 +5,7 @@
 // through the HTTP API, keys derived with node's crypto exactly as
 // crates/server/API.md says (the learner's screens are the sync shell's).
 // Another counsellor sees none of it; a learner who never joined appears
-// nowhere. Posters and sheets are printed (emulateMedia)
+// nowhere. Posters, sheets and lesson guides are printed (emulateMedia)
 // and looked at; the poster's QR code, read by a real decoder (zbar),
 // opens the learner's join screen with the group's code.
 import { describe, it, before } from "node:test";
@@ -44,6 +44,9 @@ async function turnOnSync(page, url) {
   await page.getByRole("button", { name: "Activer la sauvegarde" }).click();
   await page.locator(".sync-status", { hasText: "Tout est sauvegardé." }).waitFor();
 }
+
+/// Whitespace (no-break spaces included) as single spaces.
+const squeeze = (text) => text.replace(/\s+/g, " ").trim();
 
 /// The learner's live stream, read with fetch() like the app (EventSource
 /// cannot send the bearer token). `next(test)` waits for the next event
@@ -267,6 +270,53 @@ describe("professional entry", () => {
     await expectAccessible(phone, "join screen by the poster's link");
     await screenshot(phone, "pro-poster-link-join-phone");
     await phone.context().close();
+  });
+
+  it("prints a lesson's guide: every step in order, then « À retenir »", async () => {
+    const id = "email-piece-jointe";
+    const lesson = competenceContent(id);
+    await page.goto(`${server.url}/pro`);
+    await page.getByRole("link", { name: "Voir les fiches" }).click();
+    await page.getByRole("heading", { level: 1, name: "Fiches à imprimer" }).waitFor();
+    await expectAccessible(page, "guides");
+    await screenshot(page, "pro-guides-desktop");
+    await page.getByRole("link", { name: lesson.title, exact: true }).click();
+    await page.waitForURL(`${server.url}/pro/fiches/${id}`);
+    await page.getByRole("button", { name: "Imprimer la fiche" }).waitFor();
+    assert.equal(await page.getByRole("heading", { level: 1 }).innerText(), lesson.title);
+    const text = squeeze(await page.locator("article.guide").innerText());
+    let at = 0;
+    for (const [i, step] of lesson.steps.entries()) {
+      const found = text.indexOf(squeeze(step.title), at);
+      assert.ok(found >= at, `step ${i + 1} « ${step.title} » in order`);
+      at = found;
+      assert.ok(text.includes(`Étape ${i + 1}`), `step ${i + 1} numbered`);
+    }
+    const recap = text.indexOf("À retenir", at);
+    assert.ok(recap > at, "« À retenir » after the last step");
+    assert.ok(text.includes(squeeze(lesson.recap_text).slice(0, 60)), "the recap's text");
+    assert.equal(await page.locator("article.guide .step").count(), lesson.steps.length + 1);
+    await expectAccessible(page, "guide");
+    await screenshot(page, "pro-guide-desktop");
+    await page.emulateMedia({ media: "print" });
+    await screenshot(page, "pro-guide-print");
+    assert.equal(await page.getByRole("button", { name: "Imprimer la fiche" }).isVisible(), false);
+    assert.equal(await page.getByRole("navigation", { name: "Espace professionnel" }).isVisible(), false);
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize(PHONE.viewport);
+    await expectAccessible(page, "guide, phone");
+    await screenshot(page, "pro-guide-phone");
+    await page.setViewportSize(DESKTOP.viewport);
+    // From the workshop picker: the chosen lesson's guide.
+    await page.goto(`${server.url}/pro/groupes/${groupId}`);
+    await page.getByLabel("Sujet").selectOption(id);
+    assert.equal(
+      await page.getByRole("link", { name: "La fiche à imprimer de ce sujet" }).getAttribute("href"),
+      `/pro/fiches/${id}`,
+    );
+    // A lesson that does not exist: the not-found screen, in French.
+    await page.goto(`${server.url}/pro/fiches/pas-une-lecon`);
+    await page.getByRole("heading", { level: 1, name: "Page introuvable" }).waitFor();
   });
 
   it("runs a live quiz the learner follows and answers, with anonymous counts", async () => {
