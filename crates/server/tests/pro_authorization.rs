@@ -8,7 +8,7 @@
 //! is not in the group — and then answered for its rightful caller (so a
 //! refusal is never a request that could not have worked anyway). A second
 //! test keeps the list equal to API.md's tables, so a new endpoint cannot go
-//! untested.
+//! untested; a third sends each endpoint that reads a body one over the limit.
 
 #[macro_use]
 mod common;
@@ -573,6 +573,47 @@ async fn the_list_is_every_documented_endpoint() {
     assert_eq!(unique.len(), listed.len(), "an endpoint listed twice");
     assert_eq!(unique, documented());
     assert!(unique.len() >= 24, "{unique:?}");
+    store.close().await;
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn every_body_over_the_limit_is_refused() {
+    let db = TestDb::sqlite("every_body_over_the_limit_is_refused");
+    let store = db.store().await;
+    let p = place(store.clone()).await;
+    let admin_cookie = p.admin.cookie.clone().unwrap();
+    let admin_csrf = p.admin.csrf.clone().unwrap();
+    // A JSON string one byte past the limit, where each endpoint reads its body.
+    let huge = json!({ "name": "x".repeat(declic_server::limits::MAX_BODY_BYTES) });
+    let mut checked = 0;
+    for e in endpoints(&p).iter().filter(|e| e.body.is_some()) {
+        let (path, credentials) = if is_learners(e.owner) {
+            (
+                format!("{}{}", p.awa.path(), e.path),
+                Credentials::Bearer(&p.awa.token),
+            )
+        } else if e.owner == Owner::Public {
+            (e.path.clone(), Credentials::SignIn)
+        } else {
+            (
+                e.path.clone(),
+                Credentials::Cookie {
+                    cookie: &admin_cookie,
+                    csrf: Some(&admin_csrf),
+                },
+            )
+        };
+        let reply = send(&p.app, e.method.clone(), &path, Some(&huge), credentials).await;
+        assert_eq!(
+            (reply.status.as_u16(), reply.code().as_str()),
+            (413, "payload_too_large"),
+            "{}",
+            e.template
+        );
+        checked += 1;
+    }
+    assert!(checked >= 11, "{checked}");
     store.close().await;
     db.cleanup().await;
 }
