@@ -512,6 +512,16 @@ pub fn site_address() -> String {
     String::new()
 }
 
+/// The app's origin (`https://declic.example.fr`): where the poster's join
+/// link points.
+pub fn site_origin() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) {
+        return origin;
+    }
+    String::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 //! a link that carries them; the shared computer's "J'ai terminé"; and the
 //! choices when the backup stopped working.
 
+use super::qr_image::QrImage;
 use crate::learner::Learner;
 use crate::scan::{self, ScanError};
 use crate::sync::{self, SyncError};
@@ -227,13 +228,9 @@ pub fn Backup() -> impl IntoView {
         // The same words as a restore link: the other phone's camera opens
         // it (the words stay in the link's fragment, never sent).
         let qr = sync::restore_link(&words).and_then(|link| Qr::encode(&link)).map(|qr| {
-            let view_box = qr.view_box();
             view! {
                 <figure class="phrase-qr">
-                    <svg viewBox=view_box role="img" aria-labelledby="qr-texte"
-                        shape-rendering="crispEdges">
-                        <path d=qr.path fill="#000" />
-                    </svg>
+                    <QrImage qr=qr labelled_by="qr-texte" />
                     <figcaption id="qr-texte">
                         "Ou, avec l'appareil photo de l'autre téléphone, visez ce code\u{a0}: il ouvre Déclic avec vos mots."
                     </figcaption>

@@ -168,6 +168,9 @@ pub fn Groups() -> impl IntoView {
                 <div class="notice">
                     <p><strong>"Pour rejoindre un groupe, activez d'abord la sauvegarde."</strong></p>
                     <p>"Le groupe utilise votre sauvegarde pour vous reconnaître. Il voit seulement ce que vous acceptez de partager."</p>
+                    {move || (!code.get().is_empty()).then(|| view! {
+                        <p>"Le code du groupe est " <strong class="code-inline">{code.get()}</strong> ". Gardez-le\u{a0}: vous le taperez ensuite ici."</p>
+                    })}
                     <p><a class="button primary" href=Route::Backup.path()>"Activer la sauvegarde"</a></p>
                 </div>
             })}

@@ -18,6 +18,7 @@ mod pdf_buttons;
 mod positioning;
 pub(crate) mod pro;
 mod progress_marks;
+mod qr_image;
 mod question;
 mod quiz;
 pub(crate) mod simulation;
@@ -180,7 +181,7 @@ pub fn title(route: &Route) -> Option<String> {
         ),
         Route::Groups => Some("Mes groupes".into()),
         Route::GroupWorkshop { .. } => Some("Atelier en direct".into()),
-        Route::Pro(screen) => Some(pro::title(screen).into()),
+        Route::Pro(screen) => Some(pro::title(screen)),
         Route::NotFound => Some("Page introuvable".into()),
     }
 }

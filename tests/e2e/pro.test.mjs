@@ -5,13 +5,18 @@
 // through the HTTP API, keys derived with node's crypto exactly as
 // crates/server/API.md says (the learner's screens are the sync shell's).
 // Another counsellor sees none of it; a learner who never joined appears
-// nowhere. Posters and sheets are printed (emulateMedia) and looked at.
+// nowhere. Posters, sheets and lesson guides are printed (emulateMedia)
+// and looked at; the poster's QR code, read by a real decoder (zbar),
+// opens the learner's join screen with the group's code.
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import { hkdfSync, randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import {
-  openServer, launch, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, createAdmin, signIn,
-  catalogueFacts, competenceContent, PHONE, DESKTOP,
+  openServer, launch, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, waitForScreen, createAdmin, signIn,
+  catalogueFacts, competenceContent, PHONE, DESKTOP, OUTPUT,
 } from "./harness.mjs";
 
 const CODE = /^[ACEFGHJKMNPRTWXY3479]{3}-[ACEFGHJKMNPRTWXY3479]{3}$/;
@@ -31,6 +36,17 @@ async function learnerApi(url, keys, method, path, body) {
   });
   return { status: res.status, body: await res.json() };
 }
+
+/// Turns sync on in the learner's app ("Sauvegarde"), as joining needs.
+async function turnOnSync(page, url) {
+  await page.goto(`${url}/sauvegarde`);
+  await waitForScreen(page);
+  await page.getByRole("button", { name: "Activer la sauvegarde" }).click();
+  await page.locator(".sync-status", { hasText: "Tout est sauvegardé." }).waitFor();
+}
+
+/// Whitespace (no-break spaces included) as single spaces.
+const squeeze = (text) => text.replace(/\s+/g, " ").trim();
 
 /// The learner's live stream, read with fetch() like the app (EventSource
 /// cannot send the bearer token). `next(test)` waits for the next event
@@ -209,10 +225,98 @@ describe("professional entry", () => {
     assert.equal((await page.locator(".poster-code").innerText()).trim(), code);
     assert.match(await page.locator(".poster-steps").innerText(), new RegExp(`127\\.0\\.0\\.1:${server.port}`));
     await expectAccessible(page, "poster");
+    await screenshot(page, "pro-poster-desktop");
     await page.emulateMedia({ media: "print" });
     await screenshot(page, "pro-poster-print");
     assert.equal(await page.getByRole("button", { name: "Imprimer l'affiche" }).isVisible(), false);
+    // Big enough to scan from a wall: the code itself (its quiet zone of
+    // 4 modules a side left out) at least 5 cm wide on paper (96 px = 1 in).
+    const svg = page.locator(".poster-qr svg");
+    const side = (await svg.boundingBox()).width;
+    const modules = Number((await svg.getAttribute("viewBox")).split(" ")[2]);
+    const mm = ((side * (modules - 8)) / modules / 96) * 25.4;
+    assert.ok(mm >= 50, `the QR code prints ${mm.toFixed(1)} mm wide`);
+    // And the whole poster on one A4 page.
+    const pdf = join(OUTPUT, "pro-poster.pdf");
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
+    const pages = execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/^Pages:\s+(\d+)/m)?.[1];
+    assert.equal(pages, "1", "the poster prints on one page");
     await page.emulateMedia({ media: "screen" });
+  });
+
+  it("puts the join link in the poster's QR code: a phone opens the join screen with the code", async () => {
+    await page.goto(`${server.url}/pro/affiche/${groupId}`);
+    await page.locator(".poster-qr svg").waitFor();
+    mkdirSync(OUTPUT, { recursive: true });
+    const qrImage = join(OUTPUT, "pro-poster-qr.png");
+    await page.locator(".poster-qr svg").screenshot({ path: qrImage });
+    const link = execFileSync("zbarimg", ["--raw", "-q", qrImage], { encoding: "utf8" }).trim();
+    assert.equal(link, `${server.url}/groupes#code=${code}`);
+
+    const phone = await (await browser.newContext(PHONE)).newPage();
+    // Sync off: the screen asks for it first and keeps the code in view.
+    await phone.goto(link);
+    await waitForScreen(phone);
+    await phone.getByText("Pour rejoindre un groupe, activez d'abord la sauvegarde.").waitFor();
+    assert.equal(await phone.locator(".notice .code-inline").innerText(), code);
+    await expectAccessible(phone, "groups by the poster's link, sync off");
+    await screenshot(phone, "pro-poster-link-sync-off-phone");
+    // Sync on: the link opens the join screen of this group, its code read.
+    await turnOnSync(phone, server.url);
+    await phone.goto(link);
+    await waitForScreen(phone);
+    await phone.getByRole("heading", { level: 1, name: "Rejoindre « Atelier du mardi matin »" }).waitFor();
+    assert.equal(new URL(phone.url()).hash, "", "the code left the address bar");
+    await expectAccessible(phone, "join screen by the poster's link");
+    await screenshot(phone, "pro-poster-link-join-phone");
+    await phone.context().close();
+  });
+
+  it("prints a lesson's guide: every step in order, then « À retenir »", async () => {
+    const id = "email-piece-jointe";
+    const lesson = competenceContent(id);
+    await page.goto(`${server.url}/pro`);
+    await page.getByRole("link", { name: "Voir les fiches" }).click();
+    await page.getByRole("heading", { level: 1, name: "Fiches à imprimer" }).waitFor();
+    await expectAccessible(page, "guides");
+    await screenshot(page, "pro-guides-desktop");
+    await page.getByRole("link", { name: lesson.title, exact: true }).click();
+    await page.waitForURL(`${server.url}/pro/fiches/${id}`);
+    await page.getByRole("button", { name: "Imprimer la fiche" }).waitFor();
+    assert.equal(await page.getByRole("heading", { level: 1 }).innerText(), lesson.title);
+    const text = squeeze(await page.locator("article.guide").innerText());
+    let at = 0;
+    for (const [i, step] of lesson.steps.entries()) {
+      const found = text.indexOf(squeeze(step.title), at);
+      assert.ok(found >= at, `step ${i + 1} « ${step.title} » in order`);
+      at = found;
+      assert.ok(text.includes(`Étape ${i + 1}`), `step ${i + 1} numbered`);
+    }
+    const recap = text.indexOf("À retenir", at);
+    assert.ok(recap > at, "« À retenir » after the last step");
+    assert.ok(text.includes(squeeze(lesson.recap_text).slice(0, 60)), "the recap's text");
+    assert.equal(await page.locator("article.guide .step").count(), lesson.steps.length + 1);
+    await expectAccessible(page, "guide");
+    await screenshot(page, "pro-guide-desktop");
+    await page.emulateMedia({ media: "print" });
+    await screenshot(page, "pro-guide-print");
+    assert.equal(await page.getByRole("button", { name: "Imprimer la fiche" }).isVisible(), false);
+    assert.equal(await page.getByRole("navigation", { name: "Espace professionnel" }).isVisible(), false);
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize(PHONE.viewport);
+    await expectAccessible(page, "guide, phone");
+    await screenshot(page, "pro-guide-phone");
+    await page.setViewportSize(DESKTOP.viewport);
+    // From the workshop picker: the chosen lesson's guide.
+    await page.goto(`${server.url}/pro/groupes/${groupId}`);
+    await page.getByLabel("Sujet").selectOption(id);
+    assert.equal(
+      await page.getByRole("link", { name: "La fiche à imprimer de ce sujet" }).getAttribute("href"),
+      `/pro/fiches/${id}`,
+    );
+    // A lesson that does not exist: the not-found screen, in French.
+    await page.goto(`${server.url}/pro/fiches/pas-une-lecon`);
+    await page.getByRole("heading", { level: 1, name: "Page introuvable" }).waitFor();
   });
 
   it("runs a live quiz the learner follows and answers, with anonymous counts", async () => {

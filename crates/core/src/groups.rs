@@ -11,6 +11,7 @@
 use crate::content::Catalogue;
 use crate::positioning::proposed_lessons;
 use crate::progress::{CompetenceState, EventLog, Progress};
+use crate::route::Route;
 use serde::{Deserialize, Serialize};
 
 /// The signs of a join code: no 0/O/D/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V, nor 6
@@ -62,6 +63,21 @@ pub fn code_from_link(query_or_fragment: &str) -> Option<String> {
         .split('&')
         .find_map(|pair| pair.strip_prefix("code="))
         .and_then(|v| normalize_code(&percent_decoded(v)?))
+}
+
+/// The join link a group's poster carries in its QR code:
+/// `{origin}/groupes#code=ACE-FGH`, `origin` being the site's
+/// (`https://declic.example`). A camera app opens it on "Mes groupes",
+/// which reads the code back with [`code_from_link`] (in the fragment, the
+/// code never reaches the server's logs). `None` if `code` is not a code.
+pub fn join_link(origin: &str, code: &str) -> Option<String> {
+    let code = normalize_code(code)?;
+    Some(format!(
+        "{}{}#code={}",
+        origin.trim_end_matches('/'),
+        Route::Groups.path(),
+        display_code(&code)
+    ))
 }
 
 /// `%XX` escapes and `+` (a space) of a URL parameter, ASCII only.
@@ -360,6 +376,32 @@ mod tests {
         ] {
             assert_eq!(code_from_link(link).as_deref(), expected, "{link:?}");
         }
+    }
+
+    #[test]
+    fn the_posters_link_is_read_back_by_the_learners_app() {
+        for (origin, typed) in [
+            ("https://declic.example", "ACE-FGH"),
+            ("https://declic.example/", "acefgh"),
+            ("http://192.168.1.20:8080", "x79 a3c"),
+        ] {
+            let link = join_link(origin, typed).unwrap();
+            let rest = link.strip_prefix(origin.trim_end_matches('/')).unwrap();
+            let (path, fragment) = rest.split_once('#').unwrap();
+            // The learner's side: the route of "Mes groupes", then the code.
+            assert_eq!(Route::parse(path), Route::Groups, "{link}");
+            assert_eq!(Route::parse(rest), Route::Groups, "{link}");
+            assert_eq!(code_from_link(fragment), normalize_code(typed), "{link}");
+        }
+        assert_eq!(
+            join_link("https://declic.example", "ace fgh").as_deref(),
+            Some("https://declic.example/groupes#code=ACE-FGH")
+        );
+        assert_eq!(join_link("https://declic.example", "ACE-FG0"), None);
+        // Short enough for a small QR code that scans from across a room.
+        let qr =
+            crate::qr::Qr::encode(&join_link("https://declic.example", "ACEFGH").unwrap()).unwrap();
+        assert!(qr.size <= 33, "{}", qr.size);
     }
 
     #[test]

@@ -159,6 +159,13 @@ pub enum ProScreen {
     Poster { id: String },
     /// `/pro/ateliers/{id}` — a live workshop, as the professional runs it.
     Workshop { id: String },
+    /// `/pro/fiches` — the printable lesson guides ("fiches à imprimer"),
+    /// lessons listed by domain.
+    Guides,
+    /// `/pro/fiches/{competence}` — one lesson's guide: every step, then
+    /// "À retenir", on one page to print (a competence id, as in
+    /// [`Route::Lesson`]).
+    Guide { competence: String },
 }
 
 /// A server id: 32 lowercase hex digits.
@@ -176,6 +183,10 @@ impl ProScreen {
             ["suivi", g] => ProScreen::FollowUp { id: id(g)? },
             ["affiche", g] => ProScreen::Poster { id: id(g)? },
             ["ateliers", w] => ProScreen::Workshop { id: id(w)? },
+            ["fiches"] => ProScreen::Guides,
+            ["fiches", c] if is_slug(c) => ProScreen::Guide {
+                competence: (*c).to_string(),
+            },
             _ => return None,
         })
     }
@@ -188,6 +199,8 @@ impl ProScreen {
             ProScreen::FollowUp { id } => format!("/pro/suivi/{id}"),
             ProScreen::Poster { id } => format!("/pro/affiche/{id}"),
             ProScreen::Workshop { id } => format!("/pro/ateliers/{id}"),
+            ProScreen::Guides => "/pro/fiches".into(),
+            ProScreen::Guide { competence } => format!("/pro/fiches/{competence}"),
         }
     }
 }
@@ -267,13 +280,17 @@ static PRACTICE_SCREENS: [Route; 6] = [
     },
 ];
 /// The screens of the professional entry: `/pro` and every path below it.
-static PRO_SCREENS: [Route; 6] = [
+static PRO_SCREENS: [Route; 8] = [
     Route::Pro(ProScreen::Groups),
     Route::Pro(ProScreen::Account),
     Route::Pro(ProScreen::Group { id: String::new() }),
     Route::Pro(ProScreen::FollowUp { id: String::new() }),
     Route::Pro(ProScreen::Poster { id: String::new() }),
     Route::Pro(ProScreen::Workshop { id: String::new() }),
+    Route::Pro(ProScreen::Guides),
+    Route::Pro(ProScreen::Guide {
+        competence: String::new(),
+    }),
 ];
 
 impl Entry {
@@ -375,6 +392,10 @@ impl Route {
             }),
             Route::Pro(ProScreen::Workshop {
                 id: EXAMPLE_ID.into(),
+            }),
+            Route::Pro(ProScreen::Guides),
+            Route::Pro(ProScreen::Guide {
+                competence: "email-piece-jointe".into(),
             }),
             Route::NotFound,
         ];
@@ -590,6 +611,8 @@ mod tests {
             format!("/pro/suivi/{id}"),
             format!("/pro/affiche/{id}"),
             format!("/pro/ateliers/{id}"),
+            "/pro/fiches".to_string(),
+            "/pro/fiches/email-piece-jointe".to_string(),
         ] {
             assert_eq!(Route::parse(&path).entry(), Entry::Pro, "{path}");
         }
@@ -614,6 +637,39 @@ mod tests {
         ] {
             assert_eq!(Route::parse(bad), Route::NotFound, "{bad}");
         }
+    }
+
+    #[test]
+    fn lesson_guides_take_competence_ids() {
+        let guide = |c: &str| {
+            Route::Pro(ProScreen::Guide {
+                competence: c.into(),
+            })
+        };
+        for (path, expected) in [
+            ("/pro/fiches", Route::Pro(ProScreen::Guides)),
+            ("/pro/fiches/", Route::Pro(ProScreen::Guides)),
+            (
+                "/pro/fiches/email-piece-jointe",
+                guide("email-piece-jointe"),
+            ),
+            (
+                "/pro/fiches/email-piece-jointe/",
+                guide("email-piece-jointe"),
+            ),
+            ("/pro/fiches/Email", Route::NotFound),
+            ("/pro/fiches/email--x", Route::NotFound),
+            ("/pro/fiches/a/b", Route::NotFound),
+            ("/pro/fiche/email", Route::NotFound),
+        ] {
+            assert_eq!(Route::parse(path), expected, "{path}");
+        }
+        assert_eq!(
+            guide("appareil-clavier").path(),
+            "/pro/fiches/appareil-clavier"
+        );
+        assert_eq!(guide("a").entry(), Entry::Pro);
+        assert_eq!(Route::Pro(ProScreen::Guides).entry(), Entry::Pro);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! archive (after a confirmation: it cannot be undone), and starting a
 //! live workshop on a lesson or a quiz of the catalogue.
 
-use super::{act, load, ErrorNote, Remote, Waiting};
+use super::{act, guide_path, load, ErrorNote, Remote, Waiting};
 use crate::catalogue::CATALOGUE;
 use crate::pro_client::{self, Group};
 use declic_core::route::{ProScreen, Route};
@@ -109,6 +109,7 @@ fn StartWorkshop(group_id: String) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </p>
+                <p><a href=move || guide_path(&competence.get())>"La fiche à imprimer de ce sujet"</a></p>
                 <fieldset class="field">
                     <legend>"Ce que vous faites ensemble"</legend>
                     {radio(Kind::Quiz, "Le quiz, question par question", "atelier-quiz")}

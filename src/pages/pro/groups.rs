@@ -3,6 +3,7 @@
 
 use super::{act, group_path, load, ErrorNote, Remote, Waiting};
 use crate::pro_client::{self, Group};
+use declic_core::route::{ProScreen, Route};
 use leptos::prelude::*;
 
 #[component]
@@ -58,6 +59,9 @@ pub fn Groups() -> impl IntoView {
             <ErrorNote error=error />
             <p><button type="submit" class="button primary">"Créer le groupe"</button></p>
         </form>
+        <h2>"Fiches à imprimer"</h2>
+        <p>"Pour un atelier sans téléphone\u{a0}: chaque leçon sur une fiche, avec ses étapes et «\u{a0}À retenir\u{a0}»."</p>
+        <p><a class="button" href=Route::Pro(ProScreen::Guides).path()>"Voir les fiches"</a></p>
     }
 }
 

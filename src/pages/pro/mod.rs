@@ -1,5 +1,5 @@
 //! The professional entry's screens (`pro.html`, `/pro…`): sign-in, groups,
-//! follow-up, posters, live workshops, the account. Every call to the
+//! follow-up, posters, live workshops, printable lesson guides, the account. Every call to the
 //! server goes through `crate::pro_client`; a call answered "not signed
 //! in" puts the sign-in form in place of the screen ([`Session`]), and the
 //! screen comes back once signed in.
@@ -8,10 +8,12 @@ mod account;
 mod follow_up;
 mod group;
 mod groups;
+mod guides;
 mod poster;
 mod sign_in;
 mod workshop;
 
+use crate::catalogue::CATALOGUE;
 use crate::pro_client::{self, Account, ApiError};
 use declic_core::route::{ProScreen, Route};
 use leptos::prelude::*;
@@ -127,7 +129,8 @@ pub fn pro_screen(route: Route) -> AnyView {
     });
     let screen = match route {
         Route::Pro(screen) => screen,
-        _ => ProScreen::Groups,
+        // The page's URL is under /pro but no screen of it.
+        _ => return view! { <super::not_found::NotFound /> }.into_any(),
     };
     view! {
         {move || match state.get() {
@@ -153,14 +156,20 @@ fn signed_in(screen: ProScreen, account: Account) -> AnyView {
         ProScreen::FollowUp { id } => view! { <follow_up::FollowUp id=id /> }.into_any(),
         ProScreen::Poster { id } => view! { <poster::Poster id=id /> }.into_any(),
         ProScreen::Workshop { id } => view! { <workshop::WorkshopScreen id=id /> }.into_any(),
+        ProScreen::Guides => view! { <guides::Guides /> }.into_any(),
+        ProScreen::Guide { competence } => match CATALOGUE.competence(&competence) {
+            Some((_, summary)) => view! { <guides::Guide summary=summary.clone() /> }.into_any(),
+            None => view! { <super::not_found::NotFound /> }.into_any(),
+        },
     }
 }
 
-/// The two places a professional goes back to (plain links: page loads).
+/// The places a professional goes back to (plain links: page loads).
 #[component]
 fn ProNav(current: ProScreen) -> impl IntoView {
     let links = [
         (ProScreen::Groups, "Mes groupes"),
+        (ProScreen::Guides, "Fiches à imprimer"),
         (ProScreen::Account, "Mon compte"),
     ];
     view! {
@@ -174,14 +183,19 @@ fn ProNav(current: ProScreen) -> impl IntoView {
 }
 
 /// The document title of a pro screen.
-pub fn title(screen: &ProScreen) -> &'static str {
+pub fn title(screen: &ProScreen) -> String {
     match screen {
-        ProScreen::Groups => "Espace professionnel",
-        ProScreen::Account => "Mon compte",
-        ProScreen::Group { .. } => "Groupe",
-        ProScreen::FollowUp { .. } => "Suivi du groupe",
-        ProScreen::Poster { .. } => "Affiche du groupe",
-        ProScreen::Workshop { .. } => "Atelier en direct",
+        ProScreen::Groups => "Espace professionnel".into(),
+        ProScreen::Account => "Mon compte".into(),
+        ProScreen::Group { .. } => "Groupe".into(),
+        ProScreen::FollowUp { .. } => "Suivi du groupe".into(),
+        ProScreen::Poster { .. } => "Affiche du groupe".into(),
+        ProScreen::Workshop { .. } => "Atelier en direct".into(),
+        ProScreen::Guides => "Fiches à imprimer".into(),
+        ProScreen::Guide { competence } => CATALOGUE
+            .competence(competence)
+            .map(|(_, c)| format!("Fiche\u{a0}: {}", c.title))
+            .unwrap_or_else(|| "Page introuvable".into()),
     }
 }
 
@@ -193,4 +207,12 @@ pub(crate) fn day(seconds: i64) -> String {
 /// The route of a group's screen.
 pub(crate) fn group_path(id: &str) -> String {
     Route::Pro(ProScreen::Group { id: id.to_string() }).path()
+}
+
+/// The route of a lesson's printable guide.
+pub(crate) fn guide_path(competence: &str) -> String {
+    Route::Pro(ProScreen::Guide {
+        competence: competence.to_string(),
+    })
+    .path()
 }

@@ -8,7 +8,7 @@ use super::{act, group_path, load, ErrorNote, Remote, Waiting};
 use crate::catalogue::CATALOGUE;
 use crate::content_loader::{load_competence, start_loading, Load, LoadFailure, Loaded};
 use crate::pro_client::{self, Room};
-use declic_core::content::{CompetenceContent, Question};
+use declic_core::content::{CompetenceContent, Question, Step};
 use declic_core::workshop::{self, Kind, Shown};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -167,27 +167,37 @@ fn shown_view(
     counts: std::collections::BTreeMap<String, u32>,
 ) -> AnyView {
     match shown {
-        Some(Shown::LessonStep(n)) => {
-            let step = &content.steps[n];
-            view! {
-                <section class="step" aria-labelledby="etape-titre">
-                    <h2 id="etape-titre">{step.title.clone()}</h2>
-                    <div class="step-body" inner_html=step.html.clone()></div>
-                </section>
-            }
-            .into_any()
-        }
-        Some(Shown::Recap) => view! {
-            <section class="step recap" aria-labelledby="a-retenir">
-                <h2 id="a-retenir">"À retenir"</h2>
-                <div class="step-body" inner_html=content.recap_html.clone()></div>
-            </section>
-        }
-        .into_any(),
+        Some(Shown::LessonStep(n)) => step_view(&content.steps[n], None, "etape-titre".into()),
+        Some(Shown::Recap) => recap_view(content),
         Some(Shown::Question(n)) => question_view(&content.quiz[n], n, &counts, false),
         Some(Shown::Explanation(n)) => question_view(&content.quiz[n], n, &counts, true),
         None => view! { <p>"Cette étape n'existe pas."</p> }.into_any(),
     }
+}
+
+/// One lesson step as the room sees it (and the printed guide, with its
+/// number): its title and the content compiler's HTML.
+pub(super) fn step_view(step: &Step, number: Option<usize>, heading_id: String) -> AnyView {
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="step" aria-labelledby=labelled_by>
+            {number.map(|n| view! { <p class="step-count">{format!("Étape {n}")}</p> })}
+            <h2 id=heading_id>{step.title.clone()}</h2>
+            <div class="step-body" inner_html=step.html.clone()></div>
+        </section>
+    }
+    .into_any()
+}
+
+/// The lesson's "À retenir".
+pub(super) fn recap_view(content: &CompetenceContent) -> AnyView {
+    view! {
+        <section class="step recap" aria-labelledby="a-retenir">
+            <h2 id="a-retenir">"À retenir"</h2>
+            <div class="step-body" inner_html=content.recap_html.clone()></div>
+        </section>
+    }
+    .into_any()
 }
 
 fn question_view(

@@ -359,7 +359,8 @@ async fn learner_events(
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 
-/// The learner's workshop in a group, for the app to find which to follow.
+/// The learner's workshop in a group, for the app to find which to follow
+/// (a space not in the group: 404, like every membership that is not its own).
 pub async fn live_for_learner(
     State(state): State<AppState>,
     request: SpaceRequest,
@@ -369,7 +370,8 @@ pub async fn live_for_learner(
     let workshop = state
         .store
         .live_workshop(&request.space, &request.verifier, &group_id)
-        .await?;
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Ok(Json(
         json!({ "workshop": workshop.as_ref().map(workshop_json) }),
     ))

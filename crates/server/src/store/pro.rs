@@ -225,13 +225,15 @@ pub trait ProStore: Send + Sync {
         end: bool,
         now: i64,
     ) -> Result<Option<Workshop>, StoreError>;
-    /// The live workshop of a group the learner belongs to.
+    /// The live workshop, if any, of a group the learner belongs to;
+    /// `None` if the space is not a member of that group (not "no workshop":
+    /// a non-member learns nothing of the group).
     async fn live_workshop(
         &self,
         space: &SpaceId,
         verifier: &Verifier,
         group_id: &str,
-    ) -> Result<Option<Workshop>, StoreError>;
+    ) -> Result<Option<Option<Workshop>>, StoreError>;
     /// The learner's place in a workshop of one of their groups.
     async fn attendee(
         &self,
@@ -898,9 +900,12 @@ macro_rules! impl_pro_store {
                     space: &SpaceId,
                     verifier: &Verifier,
                     group_id: &str,
-                ) -> Result<Option<Workshop>, StoreError> {
+                ) -> Result<Option<Option<Workshop>>, StoreError> {
                     let mut conn = self.pro_read().acquire().await?;
                     learner(&mut conn, space, verifier).await?;
+                    if membership_of(&mut conn, space, group_id).await?.is_none() {
+                        return Ok(None);
+                    }
                     let row = sqlx::query(&format!(
                         "SELECT {WORKSHOP_COLUMNS} FROM workshops w
                          JOIN pro_members m ON m.group_id = w.group_id
@@ -911,7 +916,7 @@ macro_rules! impl_pro_store {
                     .bind(group_id)
                     .fetch_optional(&mut *conn)
                     .await?;
-                    Ok(row.as_ref().map(workshop).transpose()?)
+                    Ok(Some(row.as_ref().map(workshop).transpose()?))
                 }
 
                 async fn attendee(
