@@ -36,7 +36,7 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/// A professional's computer (the pro entry's screens are made for it).
+/// A computer: a professional's (the pro entry's screens are made for it), or a public one (the sync tests' second device).
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "fr-FR" };
 
 export const PHONE = {
@@ -346,8 +346,6 @@ export async function storedRecords(page, store) {
   return (await storedEntries(page, store)).map(([, value]) => value);
 }
 
-/// A public computer's window (the sync tests' second device).
-export const COMPUTER = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "fr-FR" };
 
 /// Opens "Sauvegarde" (`/sauvegarde`).
 export async function openBackup(page, url) {

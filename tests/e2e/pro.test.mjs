@@ -15,7 +15,7 @@ import { mkdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  openServer, launch, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, waitForScreen, createAdmin, signIn,
+  openServer, launch, cleanupsAfterAll, expectAccessible, screenshot, waitForApp, waitForScreen, createAdmin, signIn, turnOnSync,
   catalogueFacts, competenceContent, PHONE, DESKTOP, OUTPUT,
 } from "./harness.mjs";
 
@@ -35,14 +35,6 @@ async function learnerApi(url, keys, method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
-}
-
-/// Turns sync on in the learner's app ("Sauvegarde"), as joining needs.
-async function turnOnSync(page, url) {
-  await page.goto(`${url}/sauvegarde`);
-  await waitForScreen(page);
-  await page.getByRole("button", { name: "Activer la sauvegarde" }).click();
-  await page.locator(".sync-status", { hasText: "Tout est sauvegardé." }).waitFor();
 }
 
 /// Whitespace (no-break spaces included) as single spaces.

@@ -13,7 +13,7 @@ import { mkdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  PHONE, COMPUTER, OUTPUT, cleanupsAfterAll, openServer, launch, waitForApp, waitForScreen, waitForOffline,
+  PHONE, DESKTOP, OUTPUT, cleanupsAfterAll, openServer, launch, waitForApp, waitForScreen, waitForOffline,
   expectAccessible, screenshot, competenceContent, answerQuestion, storedRecords, assertNoPersonalTraces,
   openBackup, syncSaved as saved, serverBytes,
 } from "./harness.mjs";
@@ -129,7 +129,7 @@ describe("sync between two devices", () => {
     const [phoneDevice] = await storedRecords(phone, "meta");
 
     // The computer restores with the typed words, one letter missing.
-    const computerContext = await browser.newContext(COMPUTER);
+    const computerContext = await browser.newContext(DESKTOP);
     const computer = await computerContext.newPage();
     await openBackup(computer, server.url);
     await computer.getByLabel("Écrivez les 8 mots de votre carte").fill(withTypo(words).join(" "));

@@ -9,7 +9,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  PHONE, COMPUTER, cleanupsAfterAll, openServer, launch, waitForApp, waitForOffline,
+  PHONE, DESKTOP, cleanupsAfterAll, openServer, launch, waitForApp, waitForOffline,
   expectAccessible, screenshot, turnOnSync, restoreSync, syncSaved, serverBytes, storedEntries,
 } from "./harness.mjs";
 
@@ -103,7 +103,7 @@ describe("the CV across devices", () => {
     await waitForSent(phone);
 
     // The computer restores and sees the CV.
-    const computerContext = await browser.newContext(COMPUTER);
+    const computerContext = await browser.newContext(DESKTOP);
     const computer = await computerContext.newPage();
     await restoreSync(computer, server.url, words);
     await openStep(computer, server.url, "contact");
