@@ -175,7 +175,7 @@ pub fn SaveIndicator(
                 SaveStatus::Idle => ().into_any(),
                 SaveStatus::Saving => view! { <p class="saving">"Enregistrement…"</p> }.into_any(),
                 SaveStatus::Saved => view! {
-                    <p class="saved"><span aria-hidden="true">"✓ "</span>"Enregistré sur ce téléphone"</p>
+                    <p class="saved"><span aria-hidden="true">"✓ "</span>"Enregistré sur cet appareil"</p>
                 }
                 .into_any(),
                 SaveStatus::Failed(error) => {

@@ -62,7 +62,7 @@ try {
       const before = await page.evaluate(() => [...globalThis.__interactions.keys()]);
       await answerQuestion(page, question, { right: true });
       await page.locator(".verdict").waitFor();
-      await page.getByText("Enregistré sur ce téléphone").waitFor();
+      await page.getByText("Enregistré sur cet appareil").waitFor();
       await page.waitForTimeout(300);
       const valider = await page.evaluate((before) => {
         const ids = [...globalThis.__interactions.keys()].filter((id) => !before.includes(id));

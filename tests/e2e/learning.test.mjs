@@ -20,7 +20,7 @@ async function questionOnScreen(page, questions) {
 }
 
 async function waitSaved(page) {
-  await page.getByText("Enregistré sur ce téléphone").waitFor();
+  await page.getByText("Enregistré sur cet appareil").waitFor();
 }
 
 /// After the `asked`-th answer of the positioning test: the next question

@@ -29,7 +29,7 @@ async function writeCv(page, url) {
   await page.getByLabel("Nom", { exact: true }).fill(CV.last);
   await page.getByRole("link", { name: /^Suivant/ }).click();
   await page.getByLabel("Ville").fill(CV.city);
-  await page.getByText("Enregistré sur ce téléphone").first().waitFor();
+  await page.getByText("Enregistré sur cet appareil").first().waitFor();
 }
 
 /// One quiz question answered, saved.
@@ -42,7 +42,7 @@ async function answerOne(page, url) {
   const question = quiz.find((q) => q.prompt === prompt);
   assert.ok(question, `unknown question on screen: ${prompt}`);
   await answerQuestion(page, question, { right: true });
-  await page.getByText("Enregistré sur ce téléphone").first().waitFor();
+  await page.getByText("Enregistré sur cet appareil").first().waitFor();
 }
 
 describe("Mes données", () => {

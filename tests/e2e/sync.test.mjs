@@ -30,7 +30,7 @@ async function answerOne(page, url, competence = COMPETENCE) {
   const question = quiz.find((q) => q.prompt === prompt);
   assert.ok(question, `unknown question on screen: ${prompt}`);
   await answerQuestion(page, question, { right: true });
-  await page.getByText("Enregistré sur ce téléphone").first().waitFor();
+  await page.getByText("Enregistré sur cet appareil").first().waitFor();
 }
 
 async function answers(page) {

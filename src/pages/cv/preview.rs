@@ -144,6 +144,6 @@ fn PdfExport(cv: ReadSignal<Cv>) -> impl IntoView {
             <PdfButtons make=make on_ask=Callback::new(move |_| { attention.maybe_update(|a| a.ask_for_pdf()); }) />
             <button type="button" class="button" on:click=move |_| files::print()>"Imprimer"</button>
         </div>
-        <p class="hint">"Le PDF est créé sur ce téléphone, même sans connexion. Vous le trouverez dans vos téléchargements."</p>
+        <p class="hint">"Le PDF est créé sur cet appareil, même sans connexion. Vous le trouverez dans vos téléchargements."</p>
     }
 }

@@ -18,7 +18,7 @@ fn lines(text: &str) -> Vec<String> {
 
 pub(super) fn identity(editor: CvEditor) -> impl IntoView {
     view! {
-        <p>"Remplissez votre CV une partie à la fois. Tout est enregistré sur ce téléphone à chaque modification, même sans connexion."</p>
+        <p>"Remplissez votre CV une partie à la fois. Tout est enregistré sur cet appareil à chaque modification, même sans connexion."</p>
         <TextField editor=editor label="Prénom" id="cv-first-name" autocomplete="given-name" target=Target::FirstName
             get=|cv| cv.identity.first_name.clone() set=|cv, v| cv.identity.first_name = v />
         <AdviceFor target=Target::FirstName />

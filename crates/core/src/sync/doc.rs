@@ -40,13 +40,53 @@ use super::hlc::{Clock, Hlc};
 
 /// A field's value. Scalars only, in protocol v1: a newer app that needs
 /// more writes a new record kind rather than a new value shape.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+///
+/// Written as the bare JSON scalar (`null`, `true`, `3`, `"Lyon"`), and read
+/// by the visitor below rather than `#[serde(untagged)]`, which buffers the
+/// value into a generic tree and tries each variant in turn.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(untagged)]
 pub enum Value {
     Null,
     Bool(bool),
     Int(i64),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        struct Scalar;
+        impl serde::de::Visitor<'_> for Scalar {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("null, a boolean, a whole number or a text")
+            }
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_none<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+                Ok(Value::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+                Ok(Value::Int(n))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Value, E> {
+                i64::try_from(n)
+                    .map(Value::Int)
+                    .map_err(|_| E::custom("a whole number too large"))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+                Ok(Value::Text(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Value, E> {
+                Ok(Value::Text(s))
+            }
+        }
+        deserializer.deserialize_any(Scalar)
+    }
 }
 
 impl Value {
@@ -83,9 +123,11 @@ pub type Fields = BTreeMap<String, Value>;
 /// of the erase its writer had seen last.
 pub type Epoch = Option<Hlc>;
 
-/// One edit of a [`Change`].
+/// One edit of a [`Change`]: `{"op": "set", "path": …, "value": …}`. Read
+/// through [`EditWire`] in one pass (an internal tag makes serde buffer the
+/// edit first; see [`Value`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "kebab-case")]
+#[serde(tag = "op", rename_all = "kebab-case", try_from = "EditWire")]
 pub enum Edit {
     /// The field at `path` now holds `value`. `replaces`: the stamps of the
     /// values its writer saw and replaced (the winner, or every open value
@@ -104,6 +146,51 @@ pub enum Edit {
     /// An edit kind from a newer app: kept in the set, ignored here.
     #[serde(other)]
     Unknown,
+}
+
+/// Every field of every edit kind, as an [`Edit`] is written.
+#[derive(Deserialize)]
+struct EditWire {
+    op: String,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default = "no_value")]
+    value: Value,
+    #[serde(default)]
+    replaces: Vec<Hlc>,
+    #[serde(default)]
+    epochs: Option<Vec<Epoch>>,
+}
+
+fn no_value() -> Value {
+    Value::Null
+}
+
+impl TryFrom<EditWire> for Edit {
+    type Error = String;
+
+    fn try_from(w: EditWire) -> Result<Edit, String> {
+        let path = |op: &str| {
+            w.path
+                .clone()
+                .ok_or_else(|| format!("a `{op}` edit without its path"))
+        };
+        Ok(match w.op.as_str() {
+            "set" => Edit::Set {
+                path: path("set")?,
+                value: w.value,
+                replaces: w.replaces,
+            },
+            "delete" => Edit::Delete {
+                path: path("delete")?,
+            },
+            "erase" => Edit::Erase {
+                epochs: w.epochs.ok_or("an `erase` edit without its epochs")?,
+            },
+            // An edit kind from a newer app: kept, ignored here.
+            _ => Edit::Unknown,
+        })
+    }
 }
 
 /// The ops of one edit: what one sync record carries for a document.
@@ -793,6 +880,28 @@ mod tests {
             r#"{"doc":"cv","hlc":"7:1:a","epoch":"3:0:b","edits":[{"op":"set","path":"x","value":3,"replaces":["2:0:a"]},{"op":"set","path":"y","value":null},{"op":"set","path":"z","value":true},{"op":"delete","path":"skills/@k"},{"op":"erase","epochs":[null,"1:0:c"]}]}"#
         );
         assert_eq!(serde_json::from_str::<Change>(&json).unwrap(), change);
+    }
+
+    #[test]
+    fn an_edit_missing_what_its_kind_needs_is_an_error() {
+        for edit in [
+            r#"{"op":"set","value":"x"}"#,
+            r#"{"op":"delete"}"#,
+            r#"{"op":"erase"}"#,
+        ] {
+            assert!(serde_json::from_str::<Edit>(edit).is_err(), "{edit}");
+        }
+        let set: Edit = serde_json::from_str(r#"{"op":"set","path":"a","extra":[1]}"#).unwrap();
+        assert_eq!(
+            set,
+            Edit::Set {
+                path: "a".into(),
+                value: Value::Null,
+                replaces: vec![]
+            }
+        );
+        assert!(serde_json::from_str::<Value>("[1]").is_err());
+        assert!(serde_json::from_str::<Value>("1.5").is_err());
     }
 
     #[test]

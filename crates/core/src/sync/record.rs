@@ -32,25 +32,55 @@ pub const VERSION: u32 = 1;
 /// The longest record id the server accepts.
 pub const MAX_ID_LEN: usize = 64;
 
-/// The content of one encrypted record.
+/// The content of one encrypted record: `{"v": 1, "kind": "doc",
+/// "change": …}`, the payload's fields beside `v`.
+///
+/// Read through [`EnvelopeWire`] in one pass: serde's `flatten` and
+/// internal tags buffer the whole record into a generic tree first, code
+/// the job-tools entry would carry for nothing (see `progress::wire`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "EnvelopeWire")]
 pub struct Envelope {
     pub v: u32,
     #[serde(flatten)]
     pub payload: Payload,
 }
 
-/// What a record carries.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What a record carries (written with the envelope; read by
+/// [`EnvelopeWire`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Payload {
     /// A progress event: its JSON text exactly as stored.
     Event { event: String },
     /// A document change.
     Doc { change: Change },
-    /// A kind this version does not know.
-    #[serde(other)]
+    /// A kind this version does not know (never written).
+    #[serde(skip)]
     Unknown,
+}
+
+/// Every field of every payload kind, as an [`Envelope`] is written.
+#[derive(Deserialize)]
+struct EnvelopeWire {
+    v: u32,
+    kind: String,
+    #[serde(default)]
+    event: Option<String>,
+    #[serde(default)]
+    change: Option<Change>,
+}
+
+impl From<EnvelopeWire> for Envelope {
+    fn from(w: EnvelopeWire) -> Envelope {
+        let payload = match (w.kind.as_str(), w.event, w.change) {
+            ("event", Some(event), _) => Payload::Event { event },
+            ("doc", _, Some(change)) => Payload::Doc { change },
+            // A newer kind, or a known one missing its content.
+            _ => Payload::Unknown,
+        };
+        Envelope { v: w.v, payload }
+    }
 }
 
 impl Envelope {
