@@ -17,11 +17,10 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
 use common::pro::{account, learner, Browser, Events, PASSWORD};
-use common::{app, unlimited, Reply, Space, TestDb};
+use common::{app, reply, unlimited, Reply, Space, TestDb};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::time::Duration;
-use tower::ServiceExt;
 
 on_both_backends!(every_endpoint_refuses_every_other_caller);
 
@@ -92,20 +91,7 @@ async fn send(
         .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
         .unwrap();
     // A refused stream answers at once; one let through would never end.
-    let read = async {
-        let response = app.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
-            .await
-            .unwrap()
-            .to_vec();
-        Reply {
-            status,
-            headers,
-            body,
-        }
-    };
+    let read = reply(app, request);
     tokio::time::timeout(Duration::from_secs(10), read)
         .await
         .unwrap_or_else(|_| panic!("{method} {path} answered a stream: it was let through"))

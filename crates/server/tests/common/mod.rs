@@ -247,7 +247,6 @@ pub async fn call(
     token: Option<&str>,
     body: Option<&str>,
 ) -> Reply {
-    use tower::ServiceExt;
     let mut request = Request::builder().method(method).uri(path);
     if let Some(token) = token {
         request = request.header("authorization", format!("Bearer {token}"));
@@ -255,6 +254,12 @@ pub async fn call(
     let request = request
         .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
         .unwrap();
+    reply(app, request).await
+}
+
+/// Sends one request through the whole router and reads the whole answer.
+pub async fn reply(app: &Router, request: Request<Body>) -> Reply {
+    use tower::ServiceExt;
     let response = app.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();

@@ -68,14 +68,8 @@ impl Browser {
         let request = request
             .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
             .unwrap();
-        let response = self.app.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
-            .await
-            .unwrap()
-            .to_vec();
-        if let Some(set) = headers.get(header::SET_COOKIE) {
+        let reply = super::reply(&self.app, request).await;
+        if let Some(set) = reply.headers.get(header::SET_COOKIE) {
             let value = set.to_str().unwrap();
             let token = value
                 .strip_prefix("declic_pro=")
@@ -83,11 +77,7 @@ impl Browser {
                 .unwrap_or("");
             self.cookie = (!token.is_empty()).then(|| token.to_string());
         }
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        reply
     }
 
     pub async fn sign_in(&mut self, email: &str, password: &str) -> Reply {
