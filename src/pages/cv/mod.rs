@@ -98,6 +98,8 @@ pub fn CvBuilder(#[prop(into)] step: Signal<CvStep>) -> impl IntoView {
             <progress class="step-progress" max={CvStep::PARTS} value=n aria-hidden="true"></progress>
         })}
         <h1 tabindex="-1">{move || step.get().heading()}</h1>
+        // Outside the wait for the CV: a link to a step paints its intro.
+        {move || step.get().intro().map(|intro| view! { <p>{intro}</p> })}
         {move || match (editor.get(), today.get()) {
             (Some(editor), Some(today)) => view! { <CvForm editor=editor today=today step=step attention=attention /> }.into_any(),
             _ => view! { <p class="loading">"Chargement de votre CV…"</p> }.into_any(),

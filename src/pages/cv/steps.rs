@@ -18,7 +18,6 @@ fn lines(text: &str) -> Vec<String> {
 
 pub(super) fn identity(editor: CvEditor) -> impl IntoView {
     view! {
-        <p>"Remplissez votre CV une partie à la fois. Tout est enregistré sur cet appareil à chaque modification, même sans connexion."</p>
         <TextField editor=editor label="Prénom" id="cv-first-name" autocomplete="given-name" target=Target::FirstName
             get=|cv| cv.identity.first_name.clone() set=|cv, v| cv.identity.first_name = v />
         <AdviceFor target=Target::FirstName />
@@ -40,7 +39,6 @@ pub(super) fn contact(editor: CvEditor) -> impl IntoView {
         left_email.set(address);
     });
     view! {
-        <p>"Comment l'employeur peut vous joindre."</p>
         <TextField editor=editor label="Téléphone" id="cv-phone" kind="tel" autocomplete="tel" target=Target::Phone
             hint="Par exemple\u{a0}: 06 12 34 56 78"
             get=|cv| cv.identity.phone.clone() set=|cv, v| cv.identity.phone = v
@@ -61,7 +59,6 @@ pub(super) fn contact(editor: CvEditor) -> impl IntoView {
 
 pub(super) fn title(editor: CvEditor) -> impl IntoView {
     view! {
-        <p>"Il se place sous votre nom, en haut du CV."</p>
         <TextField editor=editor label="Titre du CV" hint="Par exemple\u{a0}: Vendeuse en boulangerie"
             id="cv-title" target=Target::Title get=|cv| cv.title.clone() set=|cv, v| cv.title = v />
         <AdviceFor target=Target::Title />
@@ -78,7 +75,6 @@ pub(super) fn skills(editor: CvEditor) -> impl IntoView {
 
 pub(super) fn languages(editor: CvEditor) -> impl IntoView {
     view! {
-        <p>"Le français compte aussi, et les langues parlées à la maison."</p>
         <LanguagesField editor=editor />
     }
 }

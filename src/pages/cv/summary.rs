@@ -17,7 +17,6 @@ pub(super) fn Summary() -> impl IntoView {
             .with(|cv| coach.advice.with(|all| summary(cv, all)))
     });
     view! {
-        <p>"Voici ce qui est rempli et ce qui manque. Touchez une ligne pour la compléter."</p>
         <ul class="cv-summary">
             {move || lines.get().into_iter().map(|line| {
                 let href = step_path(line.step);

@@ -92,6 +92,21 @@ impl CvStep {
         }
     }
 
+    /// The sentence under the heading, if the step has one: part of the
+    /// screen's HTML before the CV is read (so a link paints it at once).
+    pub fn intro(self) -> Option<&'static str> {
+        Some(match self {
+            CvStep::Identity => "Remplissez votre CV une partie à la fois. Tout est enregistré sur cet appareil à chaque modification, même sans connexion.",
+            CvStep::Contact => "Comment l'employeur peut vous joindre.",
+            CvStep::Title => "Il se place sous votre nom, en haut du CV.",
+            CvStep::Languages => "Le français compte aussi, et les langues parlées à la maison.",
+            CvStep::Summary => "Voici ce qui est rempli et ce qui manque. Touchez une ligne pour la compléter.",
+            CvStep::Experiences | CvStep::Education | CvStep::Skills | CvStep::More | CvStep::Preview => {
+                return None
+            }
+        })
+    }
+
     fn index(self) -> usize {
         CvStep::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
