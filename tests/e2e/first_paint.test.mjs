@@ -109,10 +109,13 @@ describe("first paint of every screen", () => {
     await page.goto(`${server.url}/mon-cv`);
     assert.equal(await page.locator("main h1").innerText(), "Votre nom");
     assert.match(await page.locator(".step-count").innerText(), /Étape 1 sur 8/);
+    // The step's introduction too, not only "Chargement…" (it was the late LCP).
+    await page.getByText("Remplissez votre CV une partie à la fois.").waitFor({ timeout: 1_000 });
     await screenshot(page, "first-paint-cv-html-only");
     await page.goto(`${server.url}/mon-cv/contact`);
     assert.equal(await page.locator("main h1").innerText(), "Vos coordonnées");
     assert.match(await page.title(), /^Vos coordonnées – Déclic$/);
+    await page.getByText("Comment l'employeur peut vous joindre.").waitFor({ timeout: 1_000 });
     await context.close();
   });
 
