@@ -48,6 +48,15 @@ describe("practice simulations", () => {
   }
 
   const feedbackText = (page) => page.locator(".sim-feedback").allInnerTexts().then((t) => t.join("\n"));
+  // Whether `text` shows in the feedback within 5 s (a scroll's event and
+  // its feedback come a frame or more after the scroll).
+  const feedbackShows = async (page, text) => {
+    for (let i = 0; i < 50; i++) {
+      if ((await feedbackText(page)).includes(text)) return true;
+      await page.waitForTimeout(100);
+    }
+    return false;
+  };
   // Spaces as a reader sees them (French typography puts a no-break space before ":").
   const plain = (text) => text.replaceAll("\u00a0", " ");
 
@@ -302,7 +311,7 @@ describe("practice simulations", () => {
           await field.fill(step.text);
           await page.getByRole("button", { name: "Valider" }).click();
         }
-        if (g !== "pinch") assert.ok((await feedbackText(page)).includes(step.done), `${step.id}: done`);
+        if (g !== "pinch") assert.ok(await feedbackShows(page, step.done), `${step.id}: done`);
         await page.getByRole("button", { name: /Geste suivant|Terminer/ }).click();
       }
     });
