@@ -128,15 +128,7 @@ async fn place(store: std::sync::Arc<dyn declic_server::store::Store>) -> Place 
         200
     );
     let (group, code) = admin.group("Atelier du mardi").await;
-    let started = admin
-        .send(
-            Method::POST,
-            &format!("/api/v1/pro/groups/{group}/workshops"),
-            Some(json!({"content_id": "envoyer-un-mail", "kind": "quiz"})),
-        )
-        .await;
-    assert_eq!(started.status, 200);
-    let workshop = started.json()["id"].as_str().unwrap().to_string();
+    let workshop = admin.start_quiz(&group).await;
     let (awa, omar) = (learner(&app).await, learner(&app).await);
     Place {
         app,

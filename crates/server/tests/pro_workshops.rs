@@ -35,15 +35,7 @@ async fn room(db: &TestDb) -> Room {
     let mut pro = Browser::new(&app);
     pro.sign_in("a@mairie.fr", PASSWORD).await;
     let (group, code) = pro.group("Atelier").await;
-    let started = pro
-        .send(
-            Method::POST,
-            &format!("/api/v1/pro/groups/{group}/workshops"),
-            Some(json!({"content_id": "envoyer-un-mail", "kind": "quiz"})),
-        )
-        .await;
-    assert_eq!(started.status, 200);
-    let workshop = started.json()["id"].as_str().unwrap().to_string();
+    let workshop = pro.start_quiz(&group).await;
     Room {
         store,
         app,

@@ -116,6 +116,24 @@ impl Browser {
             json["join_code"].as_str().unwrap().to_string(),
         )
     }
+
+    /// Starts a live quiz workshop for `group`; its id.
+    pub async fn start_quiz(&mut self, group: &str) -> String {
+        let reply = self
+            .send(
+                Method::POST,
+                &format!("/api/v1/pro/groups/{group}/workshops"),
+                Some(serde_json::json!({"content_id": "envoyer-un-mail", "kind": "quiz"})),
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            200,
+            "{}",
+            String::from_utf8_lossy(&reply.body)
+        );
+        reply.json()["id"].as_str().unwrap().to_string()
+    }
 }
 
 /// A learner with a created sync space.
