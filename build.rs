@@ -29,10 +29,11 @@ fn main() {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalogue.rs");
             let summaries: Vec<_> = compiled.simulations.iter().map(|f| f.summary()).collect();
             let source = format!(
-                "{}\n{}\n{}",
+                "{}\n{}\n{}\n/// The e-mail coach's long word lists (`declic_core::email::large_lists`).\npub const EMAIL_LISTS_URL: &str = {:?};\n",
                 declic_content::catalogue_to_rust(&compiled.catalogue),
                 declic_content::interview_to_rust(compiled.interview.as_ref()),
-                declic_content::simulations_to_rust(&summaries)
+                declic_content::simulations_to_rust(&summaries),
+                compiled.email_lists_url
             );
             std::fs::write(out, source).expect("write catalogue.rs");
         }

@@ -15,6 +15,10 @@ pub static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(generated::catalogue);
 /// (`content/outils/entretien.md`).
 pub use generated::{interview_quiz, INTERVIEW_QUESTIONS};
 
+/// Where the e-mail coach's long word lists are (see
+/// `crate::content_loader::load_email_lists`).
+pub use generated::EMAIL_LISTS_URL;
+
 /// The practice simulations, as listed before their files are loaded.
 pub static SIMULATIONS: LazyLock<Vec<declic_core::simulation::Summary>> =
     LazyLock::new(generated::simulations);

@@ -167,8 +167,27 @@ pub async fn load_positioning_bank(url: String) -> Result<Arc<PositioningBank>, 
 
 #[cfg(target_arch = "wasm32")]
 async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+    let response = fetch_ok(url).await?;
+    let json = JsFuture::from(response.json().map_err(|_| LoadError::Network)?)
+        .await
+        .map_err(|_| LoadError::Invalid(format!("{url} is not JSON")))?;
+    serde_wasm_bindgen::from_value(json).map_err(|e| LoadError::Invalid(format!("{url}: {e}")))
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = fetch_ok(url).await?;
+    let text = JsFuture::from(response.text().map_err(|_| LoadError::Network)?)
+        .await
+        .map_err(|_| LoadError::Network)?;
+    text.as_string()
+        .ok_or_else(|| LoadError::Invalid(format!("{url} is not text")))
+}
+
+/// The answer for `url`, if it is a success.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_ok(url: &str) -> Result<web_sys::Response, LoadError> {
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
 
     let window = web_sys::window().ok_or(LoadError::Network)?;
     let response = JsFuture::from(window.fetch_with_str(url))
@@ -181,10 +200,62 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, Load
             response.status()
         )));
     }
-    let json = JsFuture::from(response.json().map_err(|_| LoadError::Network)?)
-        .await
-        .map_err(|_| LoadError::Invalid(format!("{url} is not JSON")))?;
-    serde_wasm_bindgen::from_value(json).map_err(|e| LoadError::Invalid(format!("{url}: {e}")))
+    Ok(response)
+}
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    /// Whether the e-mail coach's long word lists are there (a signal, so
+    /// the advice computed before they came is computed again).
+    static EMAIL_LISTS_READY: ArcRwSignal<bool> =
+        ArcRwSignal::new(declic_core::email::large_lists::ready());
+}
+
+/// Whether the e-mail coach's long word lists are there (a tracked read):
+/// advice on an address reads it, so it follows once they arrive. The
+/// first call starts fetching them (`catalogue::EMAIL_LISTS_URL`,
+/// precached) for the core (`declic_core::email::large_lists`): only a
+/// screen with an address to read pays for them, after it is usable.
+/// Always true natively (the lists are compiled in).
+pub fn email_lists_ready() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    if !EMAIL_LISTS_ASKED.replace(true) {
+        load_email_lists_from(0);
+    }
+    EMAIL_LISTS_READY.with(|ready| ready.get())
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static EMAIL_LISTS_ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(target_arch = "wasm32")]
+fn load_email_lists_from(attempt: u32) {
+    use declic_core::email::large_lists;
+    if large_lists::ready() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let url = crate::catalogue::EMAIL_LISTS_URL;
+        let outcome = fetch_text(url).await.and_then(|text| {
+            // Kept for the page's life, like the compiled-in lists.
+            large_lists::supply(Box::leak(text.into_boxed_str()))
+                .map_err(|e| LoadError::Invalid(format!("{url}: {e}")))
+        });
+        match outcome {
+            Ok(()) => EMAIL_LISTS_READY.with(|ready| ready.set(true)),
+            Err(e) => {
+                web_sys::console::warn_1(&format!("e-mail lists not loaded: {e:?}").into());
+                // No network: tried again a little later.
+                if attempt < 5 {
+                    crate::clock::after(10_000, move || load_email_lists_from(attempt + 1));
+                }
+            }
+        }
+    });
 }
 
 /// Natively (tests, prerendering) there is no network: the prerenderer puts

@@ -45,6 +45,7 @@ const COMPRESSIBLE: &[&str] = &[
     "svg",
     "webmanifest",
     "ico",
+    "txt",
 ];
 
 fn main() -> ExitCode {

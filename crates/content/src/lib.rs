@@ -78,6 +78,10 @@ pub struct Compiled {
     /// The interview preparation (`content/outils/entretien.md`), if the
     /// content dir has one.
     pub interview: Option<InterviewContent>,
+    /// Where the e-mail coach's long word lists are published
+    /// (`/content/email-lists-<hash>.txt`, also in `files`): the wasm
+    /// fetches them rather than carrying them (`declic_core::email::large_lists`).
+    pub email_lists_url: String,
 }
 
 /// What a compilation may depend on besides the files.
@@ -284,7 +288,18 @@ pub fn compile_with(content_dir: &Path, options: Options) -> Result<Compiled, Ve
         compiled.report.interview_quiz = interview.quiz.len();
     }
     compiled.interview = interview;
+    let (path, bytes) = email_lists_file();
+    compiled.email_lists_url = format!("/{path}");
+    compiled.files.push((path, bytes));
     Ok(compiled)
+}
+
+/// `content/email-lists-<hash>.txt`: the e-mail coach's long word lists in
+/// one file (`declic_core::email::large_lists::bundle`).
+fn email_lists_file() -> (String, Vec<u8>) {
+    let bytes = declic_core::email::large_lists::bundle().into_bytes();
+    let hex = declic_core::content::short_hash_hex(&Sha256::digest(&bytes));
+    (format!("content/email-lists-{hex}.txt"), bytes)
 }
 
 /// Builds the catalogue, the JSON files and the report from valid input.
@@ -358,6 +373,7 @@ fn assemble(
         simulations: Vec::new(),
         warnings: Vec::new(),
         interview: None,
+        email_lists_url: String::new(),
     }
 }
 

@@ -16,6 +16,23 @@ macro_rules! word_list {
     };
 }
 
+/// A long word list (thousands of entries): compiled in with the
+/// `embedded-lists` feature (on by default: tests, the server, the build
+/// tools), supplied at run time without it (the wasm entries fetch them as
+/// one file, see `email::large_lists`).
+#[cfg(feature = "embedded-lists")]
+macro_rules! large_word_list {
+    ($file:literal) => {
+        word_list!($file)
+    };
+}
+#[cfg(not(feature = "embedded-lists"))]
+macro_rules! large_word_list {
+    ($file:literal) => {
+        $crate::text::WordList::supplied()
+    };
+}
+
 pub mod advice;
 pub mod content;
 pub mod cv;

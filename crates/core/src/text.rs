@@ -195,22 +195,51 @@ pub struct Entry {
 /// `build.rs` drops the comments before the file is compiled in (they
 /// would only weigh on the wasm). The list is read once, the first time it
 /// is used.
+///
+/// A list may instead be *supplied* at run time ([`WordList::supplied`],
+/// [`WordList::supply`]): the app fetches the longest lists as a file
+/// rather than carrying them in its wasm (see `email::large_lists`). Until
+/// then such a list has no entries.
 pub struct WordList {
-    source: &'static str,
+    source: Option<&'static str>,
     entries: OnceLock<Vec<Entry>>,
 }
 
 impl WordList {
     pub const fn new(source: &'static str) -> WordList {
         WordList {
-            source,
+            source: Some(source),
             entries: OnceLock::new(),
         }
     }
 
-    /// The entries, in file order.
+    /// A list whose entries come later, from [`WordList::supply`].
+    pub const fn supplied() -> WordList {
+        WordList {
+            source: None,
+            entries: OnceLock::new(),
+        }
+    }
+
+    /// Gives a supplied list its entries (the file's text). A list compiled
+    /// in, or already supplied, keeps the entries it has.
+    pub fn supply(&self, source: &'static str) {
+        if self.source.is_none() {
+            let _ = self.entries.set(parse_list(source));
+        }
+    }
+
+    /// Whether the entries are there: always for a list compiled in.
+    pub fn is_ready(&self) -> bool {
+        self.source.is_some() || self.entries.get().is_some()
+    }
+
+    /// The entries, in file order (none while a supplied list waits).
     pub fn entries(&self) -> &[Entry] {
-        self.entries.get_or_init(|| parse_list(self.source))
+        match self.source {
+            Some(source) => self.entries.get_or_init(|| parse_list(source)),
+            None => self.entries.get().map_or(&[], Vec::as_slice),
+        }
     }
 
     /// The words, in file order.

@@ -38,6 +38,10 @@ pub fn EmailPrompt(
         // must not flash.
         let editor = answered.get()?;
         let address = address.get();
+        // Asked again once the long word lists arrive.
+        if !address.trim().is_empty() {
+            crate::content_loader::email_lists_ready();
+        }
         let key = address.trim().to_lowercase();
         if editor.doc().with(|done| done.contains(&key)) {
             return None;

@@ -115,7 +115,16 @@ fn CvForm(
     attention: RwSignal<Attention>,
 ) -> impl IntoView {
     let cv = editor.doc();
-    let advice = Memo::new(move |_| cv.with(|cv| coach(cv, today.month_year())));
+    let advice = Memo::new(move |_| {
+        cv.with(|cv| {
+            // The e-mail's advice depends on the long word lists: computed
+            // again once they arrive.
+            if !cv.identity.email.trim().is_empty() {
+                crate::content_loader::email_lists_ready();
+            }
+            coach(cv, today.month_year())
+        })
+    });
     let saver = editor.saver;
     provide_context(Coach {
         cv,

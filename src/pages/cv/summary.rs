@@ -12,9 +12,13 @@ use leptos::prelude::*;
 pub(super) fn Summary() -> impl IntoView {
     let coach = expect_context::<Coach>();
     let lines = Memo::new(move |_| {
-        coach
-            .cv
-            .with(|cv| coach.advice.with(|all| summary(cv, all)))
+        coach.cv.with(|cv| {
+            // The e-mail's verdict depends on the long word lists.
+            if !cv.identity.email.trim().is_empty() {
+                crate::content_loader::email_lists_ready();
+            }
+            coach.advice.with(|all| summary(cv, all))
+        })
     });
     view! {
         <ul class="cv-summary">

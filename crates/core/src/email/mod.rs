@@ -15,13 +15,15 @@
 //!   hold it is flagged, and the address to suggest is built from it;
 //! - [`shape`]: when no name is known, an address made only of ordinary
 //!   words is a pseudonym (lists of given names, family names and common
-//!   words, `data/names-*.txt`, `data/email-common-words.txt`).
+//!   words, `data/names-*.txt`, `data/email-common-words.txt`; in the
+//!   wasm they arrive as a file, [`large_lists`]).
 //!
 //! Pure: no I/O. The CV's coach and the app's e-mail prompt turn the
 //! verdict into advice.
 
 pub mod domain;
 pub mod heuristics;
+pub mod large_lists;
 pub mod names;
 pub mod prompt;
 pub mod shape;

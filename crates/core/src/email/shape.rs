@@ -10,12 +10,12 @@ use super::words::GLUE;
 use crate::text::WordList;
 
 /// French given names, folded and sorted (`data/names-given-fr.txt`).
-pub static GIVEN_NAMES: WordList = word_list!("names-given-fr.txt");
+pub static GIVEN_NAMES: WordList = large_word_list!("names-given-fr.txt");
 /// French family names, folded and sorted (`data/names-family-fr.txt`).
-pub static FAMILY_NAMES: WordList = word_list!("names-family-fr.txt");
+pub static FAMILY_NAMES: WordList = large_word_list!("names-family-fr.txt");
 /// Common French and English words, folded and sorted
 /// (`data/email-common-words.txt`).
-pub static COMMON_WORDS: WordList = word_list!("email-common-words.txt");
+pub static COMMON_WORDS: WordList = large_word_list!("email-common-words.txt");
 
 /// What a run of letters reads as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
