@@ -64,8 +64,18 @@ fn catalogue_lists_domains_and_competences_in_map_order() {
     assert_eq!(c.goal, "Joindre une photo ou un document à un e-mail.");
 
     // Files: content/<id>-<16 hex of sha256(JSON)>.json, url = "/" + path.
-    // The positioning bank comes last, named the same way.
-    assert_eq!(compiled.files.len(), 3);
+    // The positioning bank comes next, named the same way, then the e-mail
+    // coach's word lists (`content/email-lists-<hash>.txt`).
+    assert_eq!(compiled.files.len(), 4);
+    let (lists_path, lists_bytes) = &compiled.files[3];
+    assert_eq!(format!("/{lists_path}"), compiled.email_lists_url);
+    assert_eq!(
+        lists_path,
+        &format!("content/email-lists-{}.txt", &sha256_hex(lists_bytes)[..16])
+    );
+    assert!(std::str::from_utf8(lists_bytes)
+        .unwrap()
+        .starts_with("[names-given-fr.txt]\n"));
     let (bank_path, bank_bytes) = &compiled.files[2];
     assert_eq!(format!("/{bank_path}"), compiled.catalogue.positioning_url);
     assert_eq!(
@@ -277,9 +287,15 @@ fn report_counts_what_was_compiled() {
     assert_eq!(report.positioning[&Level::Decouverte], 2);
     assert_eq!(report.positioning[&Level::Autonomie], 2);
     assert_eq!(report.positioning[&Level::Avance], 0);
+    // The report counts the content, not the e-mail coach's word lists.
     assert_eq!(
         report.total_bytes,
-        compiled.files.iter().map(|(_, b)| b.len()).sum::<usize>()
+        compiled
+            .files
+            .iter()
+            .filter(|(path, _)| format!("/{path}") != compiled.email_lists_url)
+            .map(|(_, b)| b.len())
+            .sum::<usize>()
     );
     let lesson = &report.lessons[0];
     assert_eq!(lesson.id, "email-piece-jointe");
