@@ -213,18 +213,22 @@ thread_local! {
         ArcRwSignal::new(declic_core::email::large_lists::ready());
 }
 
-/// Whether the e-mail coach's long word lists are there (a tracked read):
-/// advice on an address reads it, so it follows once they arrive. The
-/// first call starts fetching them (`catalogue::EMAIL_LISTS_URL`,
-/// precached) for the core (`declic_core::email::large_lists`): only a
-/// screen with an address to read pays for them, after it is usable.
-/// Always true natively (the lists are compiled in).
-pub fn email_lists_ready() -> bool {
+/// For a reactive computation that reads `address` with the core's e-mail
+/// checks: a non-blank address makes it track whether the long word lists
+/// are there, so it is computed again once they arrive. The first such
+/// address starts fetching them (`catalogue::EMAIL_LISTS_URL`, precached)
+/// for the core (`declic_core::email::large_lists`): only a screen with an
+/// address to read pays for them, after it is usable. Natively the lists
+/// are compiled in.
+pub fn follow_email_lists(address: &str) {
+    if address.trim().is_empty() {
+        return;
+    }
     #[cfg(target_arch = "wasm32")]
     if !EMAIL_LISTS_ASKED.replace(true) {
         load_email_lists_from(0);
     }
-    EMAIL_LISTS_READY.with(|ready| ready.get())
+    EMAIL_LISTS_READY.with(|ready| ready.track());
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -39,9 +39,7 @@ pub fn EmailPrompt(
         let editor = answered.get()?;
         let address = address.get();
         // Asked again once the long word lists arrive.
-        if !address.trim().is_empty() {
-            crate::content_loader::email_lists_ready();
-        }
+        crate::content_loader::follow_email_lists(&address);
         let key = address.trim().to_lowercase();
         if editor.doc().with(|done| done.contains(&key)) {
             return None;

@@ -119,9 +119,7 @@ fn CvForm(
         cv.with(|cv| {
             // The e-mail's advice depends on the long word lists: computed
             // again once they arrive.
-            if !cv.identity.email.trim().is_empty() {
-                crate::content_loader::email_lists_ready();
-            }
+            crate::content_loader::follow_email_lists(&cv.identity.email);
             coach(cv, today.month_year())
         })
     });

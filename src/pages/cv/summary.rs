@@ -14,9 +14,7 @@ pub(super) fn Summary() -> impl IntoView {
     let lines = Memo::new(move |_| {
         coach.cv.with(|cv| {
             // The e-mail's verdict depends on the long word lists.
-            if !cv.identity.email.trim().is_empty() {
-                crate::content_loader::email_lists_ready();
-            }
+            crate::content_loader::follow_email_lists(&cv.identity.email);
             coach.advice.with(|all| summary(cv, all))
         })
     });
