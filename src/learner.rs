@@ -127,12 +127,6 @@ impl Learner {
         self.log.with_untracked(f)
     }
 
-    /// Whether the log holds this event.
-    #[cfg(target_arch = "wasm32")]
-    pub(crate) fn has(&self, id: &declic_core::progress::EventId) -> bool {
-        self.log.with_untracked(|log| log.contains(id))
-    }
-
     /// Adds events another device wrote, already saved here by sync (in
     /// the same transaction as its bookkeeping): into the log only.
     #[cfg(target_arch = "wasm32")]

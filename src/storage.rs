@@ -186,9 +186,13 @@ mod browser {
     /// version. Closes itself and rexie's connection when a newer app
     /// upgrades the schema or the database is deleted (another tab's erase).
     async fn open_raw(rexie: Rc<RefCell<Option<Rexie>>>) -> Result<IdbDatabase, StorageError> {
-        let factory = web_sys::window()
-            .and_then(|w| w.indexed_db().ok().flatten())
-            .ok_or(StorageError::Unavailable)?;
+        // The global scope's, so that the sync worker opens it too.
+        let factory: web_sys::IdbFactory =
+            js_sys::Reflect::get(&js_sys::global(), &"indexedDB".into())
+                .ok()
+                .filter(|f| f.is_object())
+                .ok_or(StorageError::Unavailable)?
+                .unchecked_into();
         let request = factory
             .open(DB_NAME)
             .map_err(|_| StorageError::Unavailable)?;

@@ -2,13 +2,14 @@
 //! the wasm). The derivation and its labels are the core's
 //! (`declic_core::sync::keys`): this module only runs them.
 
+use super::scope::{self, object};
 use declic_core::sync::keys::{
     self, ACCESS_BYTES, ENCRYPTION_BYTES, INFO_ACCESS, INFO_ENCRYPTION, INFO_MASTER,
     INFO_RECORD_IDS, INFO_SPACE_ID, MASTER_BYTES, NONCE_BYTES, SALT, SPACE_ID_BYTES,
 };
 use declic_core::sync::phrase::Phrase;
 use declic_core::sync::record::opaque_record_id;
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
@@ -25,15 +26,7 @@ pub struct Keys {
 }
 
 fn subtle() -> Result<SubtleCrypto, JsValue> {
-    Ok(web_sys::window().ok_or("no window")?.crypto()?.subtle())
-}
-
-fn object(fields: &[(&str, &JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in fields {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o
+    Ok(scope::crypto().ok_or("no crypto")?.subtle())
 }
 
 fn bytes(value: &JsValue) -> Vec<u8> {
@@ -137,9 +130,8 @@ impl Keys {
     /// (nonce ‖ ciphertext+tag, base64url).
     pub async fn seal(&self, plaintext: &str) -> Result<String, JsValue> {
         let mut nonce = [0u8; NONCE_BYTES];
-        web_sys::window()
-            .ok_or("no window")?
-            .crypto()?
+        scope::crypto()
+            .ok_or("no crypto")?
             .get_random_values_with_u8_array(&mut nonce)?;
         let params = object(&[
             ("name", &"AES-GCM".into()),

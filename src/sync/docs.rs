@@ -2,10 +2,10 @@
 //! immutable ops (`declic_core::sync::doc`), merged by set union.
 //!
 //! Two halves, so the CV model never weighs on the main entry's wasm:
-//! - every entry's driver stores pulled document changes as they came, as
-//!   `p:<record id>` entries (it does not read them), then calls
-//!   [`pulled`]; and it seals the device's own changes (`o:` entries) like
-//!   events;
+//! - the driver (in the sync worker, whichever entry started it) stores
+//!   pulled document changes as they came, as `p:<record id>` entries (it
+//!   does not read them), and the page's client then calls [`pulled`]; and
+//!   it seals the device's own changes (`o:` entries) like events;
 //! - the job-tools entry ([`start`], from `start_jobs`) applies them: on
 //!   start (the `p:` entries kept since, by any entry or an older version)
 //!   and whenever its own driver pulls some.
@@ -30,10 +30,6 @@
 //! device's edit is offered on its field ([`offered`], "Remettre").
 
 use declic_core::cv::Target;
-
-/// The prefix of the device's document changes in the `sync` store.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(super) const OPS: &str = "o:";
 
 #[cfg(target_arch = "wasm32")]
 pub(super) use browser::pulled;
@@ -83,11 +79,11 @@ pub const FLUSH_MS: u64 = 1_500;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{Field, FLUSH_MS, OPS};
+    use super::{Field, FLUSH_MS};
     use crate::documents::{follow, DocumentSaver};
     use crate::learner::Learner;
     use crate::storage::{self, Db, Write, META, SYNC};
-    use crate::sync::driver::{self, from_text, json_text, KEPT};
+    use crate::sync::{client, from_text, json_text, KEPT, OPS};
     use declic_core::cv::Cv;
     use declic_core::letter::Letter;
     use declic_core::sync::convert::{cv_from_fields, letter_from_fields, CvView};
@@ -517,7 +513,7 @@ mod browser {
                         }
                     });
                     for (logical, text) in offered {
-                        driver::offer(logical, text);
+                        client::offer(logical, text);
                     }
                 }
                 Err(e) => {

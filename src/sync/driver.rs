@@ -1,22 +1,31 @@
 //! The driver: runs the core's [`Engine`] against the server, the device's
-//! storage and WebCrypto. One per page.
+//! storage and WebCrypto. It runs in the sync worker (`src/bin/sync_worker.rs`,
+//! started by [`super::client`] while sync is on), one per page, with its own
+//! connection to the database: the page's wasm carries none of it.
+//!
+//! The page and the driver talk by messages (the [`super::wire`] names):
+//! the page says what it saved (`changed`, `offer`) and asks for the
+//! backup screen's actions, each answered once; the driver says where it
+//! stands (`shown`) and what a pull brought (`pulled`), which the page
+//! merges into what it shows. Everything a message carries is already in
+//! the database: a page that misses one reads it all at its next start.
 
 use super::crypto::Keys;
 use super::http;
-use super::{shown, SyncError};
-use crate::learner::Learner;
+use super::scope::{self, object};
+use super::wire;
+use super::{from_text, json_text, SyncError, KEPT, OPS};
 use crate::storage::{self, Db, StorageError, Write, EVENTS, SYNC};
+use crate::worker_link::get;
 use declic_core::progress::Event;
 use declic_core::sync::engine::{
     Engine, Outcome, Reply, Request, Status, Step, SyncState, PERIOD_MS,
 };
-use declic_core::sync::link;
 use declic_core::sync::phrase::{Phrase, DATA_WORDS, RANDOM_BYTES};
 use declic_core::sync::record::EventRecord;
-use js_sys::{Function, Promise, JSON};
-use leptos::prelude::*;
+use js_sys::{Array, Function, Promise};
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -26,9 +35,6 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 const CONFIG: &str = "config";
 /// The prefix of a record's entry in the `sync` store.
 const RECORD: &str = "r:";
-/// The prefix of a pulled record this version does not apply yet (a newer
-/// kind, or a document change): its plaintext, kept for a later version.
-pub(super) const KEPT: &str = "p:";
 
 #[derive(Serialize, Deserialize)]
 struct Config {
@@ -65,7 +71,6 @@ impl Config {
 }
 
 struct Inner {
-    learner: Learner,
     db: Rc<Db>,
     keys: Keys,
     config: Config,
@@ -77,6 +82,10 @@ struct Inner {
     /// Event ids (and document changes' logical ids) already turned into
     /// records this session.
     sealed: HashSet<String>,
+    /// Every event id the database holds (read at each turn after a change).
+    events: HashSet<String>,
+    /// The page saved something since the events were last read.
+    dirty: bool,
     /// The device's document changes (`o:` entries, see `super::docs`):
     /// logical record id → envelope text.
     ops: BTreeMap<String, String>,
@@ -86,6 +95,11 @@ thread_local! {
     static DRIVER: RefCell<Option<Rc<RefCell<Inner>>>> = const { RefCell::new(None) };
     static WAKE: RefCell<Option<Function>> = const { RefCell::new(None) };
     static GENERATION: RefCell<u32> = const { RefCell::new(0) };
+    /// The worker's own connection, opened by the first message.
+    static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
+    /// The stored settings are being read (the `start` message): actions
+    /// wait, so that none runs as if sync were off.
+    static STARTING: Cell<bool> = const { Cell::new(false) };
 }
 
 fn driver() -> Option<Rc<RefCell<Inner>>> {
@@ -96,58 +110,182 @@ fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
-fn storage_error(e: StorageError) -> SyncError {
-    SyncError::Storage(e.message())
-}
-
-pub(super) fn json_text(value: &impl Serialize) -> Option<String> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = value.serialize(&serializer).ok()?;
-    JSON::stringify(&value).ok()?.as_string()
-}
-
-pub(super) fn from_text<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
-    serde_wasm_bindgen::from_value(JSON::parse(text).ok()?).ok()
-}
-
-pub fn start(learner: Learner) {
-    let online = Closure::<dyn Fn()>::new(|| {
-        if let Some(d) = driver() {
-            d.borrow_mut().engine.online();
-            wake();
-        }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+async fn db() -> Result<Rc<Db>, SyncError> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
     }
-    online.forget();
+    let db = Rc::new(storage::open().await.map_err(SyncError::Storage)?);
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// Stops the loop and closes the worker's connection (before the page
+/// erases the database, which an open connection would hold up).
+fn stop() {
+    DRIVER.with(|d| d.borrow_mut().take());
+    wake();
+    if let Some(db) = DB.with(|d| d.borrow_mut().take()) {
+        db.close();
+    }
+}
+
+/// One message from the page (see `public/sync-worker.js`).
+pub fn on_message(message: JsValue) {
+    let kind = get(&message, "type").as_string().unwrap_or_default();
+    let id = get(&message, "id");
+    match kind.as_str() {
+        wire::START => {
+            STARTING.set(true);
+            spawn_local(start());
+        }
+        wire::CHANGED => changed(),
+        wire::ONLINE => {
+            if let Some(d) = driver() {
+                d.borrow_mut().engine.online();
+                wake();
+            }
+        }
+        wire::OFFER => {
+            if let (Some(logical), Some(plain)) = (
+                get(&message, "logical").as_string(),
+                get(&message, "plain").as_string(),
+            ) {
+                offer(logical, plain);
+            }
+        }
+        wire::TURN_ON => answer(id, async {
+            let phrase = turn_on().await?;
+            Ok(words(&phrase))
+        }),
+        wire::RESTORE => {
+            let phrase = phrase_of(&get(&message, "words"));
+            let shared = get(&message, "shared").is_truthy();
+            answer(id, async move {
+                let phrase = phrase.ok_or(SyncError::Unavailable)?;
+                restore(phrase, shared).await?;
+                Ok(JsValue::TRUE)
+            })
+        }
+        wire::FINISH => {
+            let events: HashSet<String> = Array::from(&get(&message, "events"))
+                .iter()
+                .filter_map(|id| id.as_string())
+                .collect();
+            answer(id, async move {
+                finish(events).await?;
+                Ok(JsValue::TRUE)
+            })
+        }
+        wire::TURN_OFF => answer(id, async {
+            turn_off().await?;
+            Ok(JsValue::TRUE)
+        }),
+        wire::ERASE_EVERYWHERE => answer(id, async {
+            erase_everywhere().await?;
+            Ok(JsValue::TRUE)
+        }),
+        wire::CREDENTIALS => answer(id, async {
+            let keys = keys().await.ok_or(SyncError::Unavailable)?;
+            Ok(object(&[
+                ("space_id", &keys.space_id.into()),
+                ("bearer", &keys.bearer.into()),
+            ])
+            .into())
+        }),
+        _ => {}
+    }
+}
+
+/// Runs an action and posts its answer: `{type: "answer", id, ok}` or
+/// `{type: "answer", id, error: <SyncError code>}`.
+fn answer(
+    id: JsValue,
+    action: impl std::future::Future<Output = Result<JsValue, SyncError>> + 'static,
+) {
     spawn_local(async move {
-        let Some(db) = storage::page_db() else {
-            return;
+        while STARTING.get() {
+            pause(20).await;
+        }
+        let reply = match action.await {
+            Ok(value) => object(&[("type", &wire::ANSWER.into()), ("id", &id), ("ok", &value)]),
+            Err(e) => object(&[
+                ("type", &wire::ANSWER.into()),
+                ("id", &id),
+                ("error", &e.code().into()),
+            ]),
         };
-        let config = match db.get(SYNC, CONFIG).await {
-            Ok(Some(value)) => serde_wasm_bindgen::from_value::<Config>(value).ok(),
+        scope::post_message(&reply);
+    });
+}
+
+/// The phrase's numbers, as the page's `Phrase::from_data` reads them.
+fn words(phrase: &Phrase) -> JsValue {
+    phrase
+        .data()
+        .iter()
+        .map(|n| JsValue::from(*n))
+        .collect::<Array>()
+        .into()
+}
+
+fn phrase_of(value: &JsValue) -> Option<Phrase> {
+    let numbers: Vec<u16> = Array::from(value)
+        .iter()
+        .map(|n| n.as_f64().map(|n| n as u16))
+        .collect::<Option<_>>()?;
+    Some(Phrase::from_data(numbers.try_into().ok()?))
+}
+
+/// Tells the page where sync stands: `{type: "shown", status, words,
+/// shared}` (`status` a `Status::code`, `null` while sync is off).
+fn show_state(status: Option<Status>, phrase: Option<&Phrase>, shared: bool) {
+    let status = status.map_or(JsValue::NULL, |s| JsValue::from(s.code()));
+    let words = phrase.map_or(JsValue::NULL, words);
+    scope::post_message(&object(&[
+        ("type", &wire::SHOWN.into()),
+        ("status", &status),
+        ("words", &words),
+        ("shared", &shared.into()),
+    ]));
+}
+
+/// Starts the loop if sync is on (the page's first message), and says so.
+async fn start() {
+    let config = match db().await {
+        Ok(db) => match db.get(SYNC, CONFIG).await {
+            Ok(Some(value)) => serde_wasm_bindgen::from_value::<Config>(value)
+                .ok()
+                .map(|c| (db, c)),
             _ => None,
-        };
-        if let Some(config) = config {
-            if let Err(e) = run(learner, db, config).await {
+        },
+        Err(_) => None,
+    };
+    match config {
+        Some((db, config)) => {
+            if let Err(e) = run(db, config).await {
                 web_sys::console::warn_1(&format!("sync not started: {e:?}").into());
             }
         }
-    });
+        None => show_state(None, None, false),
+    }
+    STARTING.set(false);
 }
 
-/// The phrase of the stored settings (the driver may not have started yet).
-pub async fn stored_phrase() -> Option<Phrase> {
-    let db = storage::page_db()?;
-    let value = db.get(SYNC, CONFIG).await.ok()??;
-    serde_wasm_bindgen::from_value::<Config>(value)
+/// The keys of the running driver, or of the stored settings.
+async fn keys() -> Option<Keys> {
+    if let Some(d) = driver() {
+        return Some(d.borrow().keys.clone());
+    }
+    let value = db().await.ok()?.get(SYNC, CONFIG).await.ok()??;
+    let phrase = serde_wasm_bindgen::from_value::<Config>(value)
         .ok()?
-        .phrase()
+        .phrase()?;
+    Keys::derive(&phrase).await.ok()
 }
 
-pub fn changed() {
-    if driver().is_some() {
+fn changed() {
+    if let Some(d) = driver() {
+        d.borrow_mut().dirty = true;
         wake();
     }
 }
@@ -171,12 +309,7 @@ async fn pause(ms: u64) {
 
 async fn timer(ms: u64, wakeable: bool) {
     let promise = Promise::new(&mut |resolve: Function, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                ms.min(i32::MAX as u64) as i32,
-            );
-        }
+        scope::set_timeout(&resolve, ms.min(i32::MAX as u64) as i32);
         if wakeable {
             WAKE.with(|w| *w.borrow_mut() = Some(resolve));
         }
@@ -186,39 +319,41 @@ async fn timer(ms: u64, wakeable: bool) {
 
 fn random_bytes<const N: usize>() -> Result<[u8; N], SyncError> {
     let mut bytes = [0u8; N];
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
+    scope::crypto()
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
         .ok_or(SyncError::NoCrypto)?;
     Ok(bytes)
 }
 
-pub async fn turn_on(learner: Learner) -> Result<Phrase, SyncError> {
+async fn turn_on() -> Result<Phrase, SyncError> {
     let phrase = Phrase::from_random(random_bytes::<RANDOM_BYTES>()?);
-    begin(learner, Config::new(phrase, SyncState::turn_on(), false)).await?;
+    begin(Config::new(phrase, SyncState::turn_on(), false)).await?;
     Ok(phrase)
 }
 
-pub async fn restore(learner: Learner, phrase: Phrase, shared: bool) -> Result<(), SyncError> {
-    begin(learner, Config::new(phrase, SyncState::restore(), shared)).await
+async fn restore(phrase: Phrase, shared: bool) -> Result<(), SyncError> {
+    begin(Config::new(phrase, SyncState::restore(), shared)).await
 }
 
 /// Saves a new configuration and (re)starts the loop with it.
-async fn begin(learner: Learner, config: Config) -> Result<(), SyncError> {
-    let db = storage::page_db().ok_or(SyncError::Storage(StorageError::Unavailable.message()))?;
+async fn begin(config: Config) -> Result<(), SyncError> {
+    if scope::crypto().is_none() {
+        return Err(SyncError::NoCrypto);
+    }
+    let db = db().await?;
     // A new space: what was marked for another one means nothing there.
     // Only the marks: document changes and kept records are the device's.
     let mut writes = vec![put_config(&config)?];
-    for (key, _) in db.entries(SYNC).await.map_err(storage_error)? {
+    for (key, _) in db.entries(SYNC).await.map_err(SyncError::Storage)? {
         if let Some(key) = key.as_string().filter(|k| k.starts_with(RECORD)) {
             writes.push(Write::Delete { store: SYNC, key });
         }
     }
-    db.write(writes).await.map_err(storage_error)?;
+    db.write(writes).await.map_err(SyncError::Storage)?;
     DRIVER.with(|d| d.borrow_mut().take());
-    let db2 = db.clone();
+    wake();
     spawn_local(async move {
-        if let Err(e) = run(learner, db2, config).await {
+        if let Err(e) = run(db, config).await {
             web_sys::console::warn_1(&format!("sync not started: {e:?}").into());
         }
     });
@@ -229,7 +364,7 @@ fn put_config(config: &Config) -> Result<Write, SyncError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let value = config
         .serialize(&serializer)
-        .map_err(|_| SyncError::Storage(StorageError::Unavailable.message()))?;
+        .map_err(|_| SyncError::Storage(StorageError::Unavailable))?;
     Ok(Write::Put {
         store: SYNC,
         key: CONFIG.into(),
@@ -238,8 +373,8 @@ fn put_config(config: &Config) -> Result<Write, SyncError> {
 }
 
 /// Builds the engine from what is stored, then runs it until this driver
-/// is replaced or the device erased.
-async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsValue> {
+/// is replaced or stopped.
+async fn run(db: Rc<Db>, mut config: Config) -> Result<(), JsValue> {
     let phrase = config
         .phrase()
         .ok_or_else(|| JsValue::from_str("stored phrase unreadable"))?;
@@ -253,7 +388,7 @@ async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsV
     for (key, value) in db.entries(SYNC).await.map_err(|e| format!("{e:?}"))? {
         if let (Some(logical), Some(plain)) = (
             key.as_string()
-                .and_then(|k| k.strip_prefix(super::docs::OPS).map(String::from)),
+                .and_then(|k| k.strip_prefix(OPS).map(String::from)),
             value.as_string(),
         ) {
             ops.insert(logical, plain);
@@ -276,12 +411,8 @@ async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsV
         outbox.iter().map(|(id, data)| (id.clone(), data.len())),
         seed,
     );
-    let s = shown();
-    s.phrase.set(Some(phrase));
-    s.shared.set(config.shared);
-    s.status.set(Some(engine.status()));
+    show_state(Some(engine.status()), Some(&phrase), config.shared);
     let inner = Rc::new(RefCell::new(Inner {
-        learner,
         db,
         keys,
         config,
@@ -289,9 +420,12 @@ async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsV
         outbox,
         known,
         sealed: HashSet::new(),
+        events: HashSet::new(),
+        dirty: true,
         ops,
     }));
     DRIVER.with(|d| *d.borrow_mut() = Some(inner.clone()));
+    STARTING.set(false);
     let generation = GENERATION.with(|g| {
         *g.borrow_mut() += 1;
         *g.borrow()
@@ -300,20 +434,21 @@ async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsV
         GENERATION.with(|g| *g.borrow()) == generation
             && driver().is_some_and(|d| Rc::ptr_eq(&d, &inner))
     };
+    let mut shown = None;
     while current() {
         seal_new_events(&inner).await;
         seal_doc_changes(&inner).await;
         let step = inner.borrow_mut().engine.next(now());
         match step {
             Step::Send(request) => {
-                show(&inner);
+                show(&inner, &mut shown);
                 exchange(&inner, request).await;
-                show(&inner);
+                show(&inner, &mut shown);
             }
             Step::Wait { until } => sleep(until.saturating_sub(now())).await,
             Step::Busy => sleep(100).await,
             Step::Idle | Step::Stopped => {
-                show(&inner);
+                show(&inner, &mut shown);
                 sleep(PERIOD_MS).await;
                 inner.borrow_mut().engine.sync();
             }
@@ -322,24 +457,44 @@ async fn run(learner: Learner, db: Rc<Db>, mut config: Config) -> Result<(), JsV
     Ok(())
 }
 
-fn show(inner: &Rc<RefCell<Inner>>) {
-    let status = inner.borrow().engine.status();
-    shown().status.set(Some(status));
+/// Tells the page the engine's status, when it changed.
+fn show(inner: &Rc<RefCell<Inner>>, shown: &mut Option<Status>) {
+    let i = inner.borrow();
+    let status = i.engine.status();
+    if *shown != Some(status) {
+        *shown = Some(status);
+        show_state(Some(status), i.config.phrase().as_ref(), i.config.shared);
+    }
 }
 
 /// Seals every event of the log that is not a record yet, and offers it to
-/// the engine (once its ciphertext is stored).
+/// the engine (once its ciphertext is stored). Reads the events again only
+/// after the page saved some.
 async fn seal_new_events(inner: &Rc<RefCell<Inner>>) {
-    let (learner, keys, db) = {
-        let i = inner.borrow();
-        (i.learner, i.keys.clone(), i.db.clone())
+    let (keys, db) = {
+        let mut i = inner.borrow_mut();
+        if !std::mem::replace(&mut i.dirty, false) {
+            return;
+        }
+        (i.keys.clone(), i.db.clone())
+    };
+    let records = match db.all(EVENTS).await {
+        Ok(records) => records,
+        Err(_) => {
+            inner.borrow_mut().dirty = true;
+            return;
+        }
     };
     let fresh: Vec<Event> = {
-        let i = inner.borrow();
-        learner
-            .events()
+        let mut i = inner.borrow_mut();
+        records
             .into_iter()
-            .filter(|e| !i.sealed.contains(&e.id.to_string()))
+            .filter_map(|record| serde_wasm_bindgen::from_value::<Event>(record).ok())
+            .filter(|e| {
+                let id = e.id.to_string();
+                i.events.insert(id.clone());
+                !i.sealed.contains(&id)
+            })
             .collect()
     };
     if fresh.is_empty() {
@@ -353,7 +508,9 @@ async fn seal_new_events(inner: &Rc<RefCell<Inner>>) {
             json_text(&record)?,
         ))
     });
-    seal(inner, &keys, &db, items.collect()).await;
+    if !seal(inner, &keys, &db, items.collect()).await {
+        inner.borrow_mut().dirty = true;
+    }
 }
 
 /// Seals the device's document changes that are not records yet (all of
@@ -375,26 +532,27 @@ async fn seal_doc_changes(inner: &Rc<RefCell<Inner>>) {
 }
 
 /// Seals `(sealed mark, logical record id, plaintext)` items, stores their
-/// ciphertext, then offers them to the engine.
+/// ciphertext, then offers them to the engine. `false` if they were not
+/// all stored (they are sealed again at a next turn).
 async fn seal(
     inner: &Rc<RefCell<Inner>>,
     keys: &Keys,
     db: &Db,
     items: Vec<(String, String, String)>,
-) {
+) -> bool {
     let mut writes = Vec::new();
     let mut added = Vec::new();
     let mut done = Vec::new();
     for (mark, logical, plain) in items {
         let Ok(id) = keys.record_id(&logical).await else {
-            return;
+            return false;
         };
         done.push(mark);
         if inner.borrow().known.contains(&id) {
             continue;
         }
         let Ok(data) = keys.seal(&plain).await else {
-            return;
+            return false;
         };
         writes.push(Write::Put {
             store: SYNC,
@@ -404,8 +562,7 @@ async fn seal(
         added.push((id, data));
     }
     if !writes.is_empty() && db.write(writes).await.is_err() {
-        // Not stored: sealed again at the next turn.
-        return;
+        return false;
     }
     let mut i = inner.borrow_mut();
     i.sealed.extend(done);
@@ -414,6 +571,7 @@ async fn seal(
         i.known.insert(id.clone());
         i.outbox.insert(id, data);
     }
+    true
 }
 
 /// One request and its answer.
@@ -442,20 +600,22 @@ async fn exchange(inner: &Rc<RefCell<Inner>>, request: Request) {
     apply(inner, outcome).await;
 }
 
-/// Decrypts and saves what a pull brought; the ids saved, or `None` if the
+/// Decrypts and saves what a pull brought, then tells the page
+/// (`{type: "pulled", events, kept}`); the ids saved, or `None` if the
 /// device could not save them.
 async fn store_pulled(
     inner: &Rc<RefCell<Inner>>,
     records: Vec<http::PulledRecord>,
 ) -> Option<Vec<String>> {
-    let (learner, keys, db) = {
+    let (keys, db) = {
         let i = inner.borrow();
-        (i.learner, i.keys.clone(), i.db.clone())
+        (i.keys.clone(), i.db.clone())
     };
     let mut ids = Vec::new();
     let mut writes = Vec::new();
-    let mut events = Vec::new();
-    let mut kept = Vec::new();
+    let events = Array::new();
+    let mut event_ids = Vec::new();
+    let kept = Array::new();
     for record in records {
         if inner.borrow().known.contains(&record.id) {
             ids.push(record.id);
@@ -470,14 +630,16 @@ async fn store_pulled(
             .and_then(|event| from_text::<Event>(&event));
         match event {
             Some(event) => {
-                if !learner.has(&event.id) && !events.iter().any(|e: &Event| e.id == event.id) {
+                let id = event.id.to_string();
+                if !inner.borrow().events.contains(&id) && !event_ids.contains(&id) {
                     if let Ok(value) = serde_wasm_bindgen::to_value(&event) {
                         writes.push(Write::Add {
                             store: EVENTS,
-                            value,
+                            value: value.clone(),
                         });
+                        events.push(&value);
+                        event_ids.push(id);
                     }
-                    events.push(event);
                 }
             }
             None => {
@@ -487,7 +649,7 @@ async fn store_pulled(
                     key: key.clone(),
                     value: JsValue::from_str(&plain),
                 });
-                kept.push((key, plain));
+                kept.push(&Array::of2(&key.into(), &plain.into()));
             }
         }
         writes.push(Write::Put {
@@ -504,10 +666,16 @@ async fn store_pulled(
     for id in &ids {
         i.known.insert(id.clone());
     }
-    i.sealed.extend(events.iter().map(|e| e.id.to_string()));
+    i.sealed.extend(event_ids.iter().cloned());
+    i.events.extend(event_ids);
     drop(i);
-    learner.merge_saved(events);
-    super::docs::pulled(kept);
+    if events.length() > 0 || kept.length() > 0 {
+        scope::post_message(&object(&[
+            ("type", &wire::PULLED.into()),
+            ("events", &events),
+            ("kept", &kept),
+        ]));
+    }
     Some(ids)
 }
 
@@ -547,7 +715,7 @@ async fn apply(inner: &Rc<RefCell<Inner>>, outcome: Outcome) {
     }
 }
 
-/// Waits until the engine's status says done or stuck (or `limit_ms`).
+/// Waits until the engine's status says done or stuck (or 30 s).
 async fn settle(inner: &Rc<RefCell<Inner>>, done: impl Fn(Status) -> bool) -> Status {
     let until = now() + 30_000;
     loop {
@@ -566,95 +734,85 @@ async fn settle(inner: &Rc<RefCell<Inner>>, done: impl Fn(Status) -> bool) -> St
     }
 }
 
-pub async fn finish() -> Result<(), SyncError> {
+/// "J'ai terminé": sends everything (every event the page knows of,
+/// `events`, once it is saved), then stops; the page erases the device.
+async fn finish(events: HashSet<String>) -> Result<(), SyncError> {
     let Some(inner) = driver() else {
-        return erase_here().await;
+        stop();
+        return Ok(());
     };
-    inner.borrow_mut().engine.online();
+    {
+        let mut i = inner.borrow_mut();
+        i.engine.online();
+        i.dirty = true;
+    }
     wake();
     let until = now() + 30_000;
     // Done when every event is sealed and the server has every record.
-    while !all_sent(&inner) {
+    while !all_sent(&inner, &events) {
         let status = settle(&inner, |s| {
             matches!(s, Status::Saved | Status::SavedExceptTooLarge)
         })
         .await;
         let saved = matches!(status, Status::Saved | Status::SavedExceptTooLarge);
         if !saved || now() > until {
-            return Err(SyncError::NotNow(
-                "Tout n'a pas encore pu être envoyé. Rien n'a été effacé. \
-                 Vérifiez le réseau, puis appuyez de nouveau sur «\u{a0}J'ai terminé\u{a0}».",
-            ));
+            return Err(SyncError::NotAllSent);
         }
-        if !all_sent(&inner) {
+        if !all_sent(&inner, &events) {
             // The loop has not sealed the latest events yet.
+            inner.borrow_mut().dirty = true;
             wake();
             pause(100).await;
         }
     }
-    erase_here().await
+    stop();
+    Ok(())
 }
 
-fn all_sent(inner: &Rc<RefCell<Inner>>) -> bool {
+fn all_sent(inner: &Rc<RefCell<Inner>>, events: &HashSet<String>) -> bool {
     let i = inner.borrow();
     i.engine.pending() == 0
         && matches!(i.engine.status(), Status::Saved)
         && i.ops.keys().all(|logical| i.sealed.contains(logical))
-        && i.learner
-            .events()
-            .iter()
-            .all(|e| i.sealed.contains(&e.id.to_string()))
-}
-
-async fn erase_here() -> Result<(), SyncError> {
-    DRIVER.with(|d| d.borrow_mut().take());
-    wake();
-    crate::device_data::erase_device()
-        .await
-        .map_err(|e| SyncError::Storage(e.message()))?;
-    let s = shown();
-    s.status.set(None);
-    s.phrase.set(None);
-    s.shared.set(false);
-    Ok(())
+        && events.iter().all(|id| i.sealed.contains(id))
 }
 
 /// Stops sync on this device and forgets its space: the engine's state and
 /// the record marks go; every event, document, document change (`o:`,
 /// `b:`) and kept record (`p:`: a change from another device not applied
 /// yet) stays.
-pub async fn turn_off() -> Result<(), SyncError> {
+async fn turn_off() -> Result<(), SyncError> {
     DRIVER.with(|d| d.borrow_mut().take());
     wake();
-    let db = storage::page_db().ok_or(SyncError::Storage(StorageError::Unavailable.message()))?;
+    let db = db().await?;
     let writes: Vec<Write> = db
         .entries(SYNC)
         .await
-        .map_err(storage_error)?
+        .map_err(SyncError::Storage)?
         .into_iter()
         .filter_map(|(key, _)| key.as_string())
         .filter(|key| key == CONFIG || key.starts_with(RECORD))
         .map(|key| Write::Delete { store: SYNC, key })
         .collect();
-    db.write(writes).await.map_err(storage_error)?;
-    let s = shown();
-    s.status.set(None);
-    s.phrase.set(None);
-    s.shared.set(false);
+    db.write(writes).await.map_err(SyncError::Storage)?;
+    stop();
     Ok(())
 }
 
-/// A document change this device now holds (stored as an `o:` entry):
-/// sealed and sent at the loop's next turn.
-pub(super) fn offer(logical: String, plain: String) {
+/// A document change the page stored (an `o:` entry): sealed and sent at
+/// the loop's next turn.
+fn offer(logical: String, plain: String) {
     if let Some(d) = driver() {
         d.borrow_mut().ops.insert(logical, plain);
         wake();
     }
 }
 
-pub async fn erase_everywhere() -> Result<(), SyncError> {
+/// Erases the online copy, then stops (the page erases the device). `Ok`
+/// also when sync is off.
+async fn erase_everywhere() -> Result<(), SyncError> {
     let Some(inner) = driver() else {
+        stop();
         return Ok(());
     };
     {
@@ -665,32 +823,9 @@ pub async fn erase_everywhere() -> Result<(), SyncError> {
     wake();
     let status = settle(&inner, |s| s == Status::Erased).await;
     if status == Status::Erased {
-        DRIVER.with(|d| d.borrow_mut().take());
-        wake();
+        stop();
         Ok(())
     } else {
-        Err(SyncError::NotNow(
-            "La sauvegarde en ligne n'a pas pu être effacée pour le moment \
-             (pas de réseau\u{a0}?). Rien n'a été effacé sur cet appareil. Réessayez plus tard.",
-        ))
+        Err(SyncError::NotErased)
     }
-}
-
-pub fn restore_link(words: &str) -> Option<String> {
-    let origin = web_sys::window()?.location().origin().ok()?;
-    let page = format!("{origin}{}", declic_core::route::Route::Backup.path());
-    Some(link::restore_link(&page, words))
-}
-
-pub fn take_link_phrase() -> Option<String> {
-    let window = web_sys::window()?;
-    let location = window.location();
-    let words = link::words_in(&location.hash().ok()?)?;
-    // Out of the address bar (and the history) at once.
-    let path = location.pathname().ok()?;
-    let _ = window
-        .history()
-        .ok()?
-        .replace_state_with_url(&JsValue::NULL, "", Some(&path));
-    Some(words)
 }

@@ -155,7 +155,6 @@ async fn fetch(
         init.set_body(&JsValue::from_str(body));
     }
     init.set_cache(web_sys::RequestCache::NoStore);
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await?;
+    let response = JsFuture::from(super::scope::fetch(url, &init)).await?;
     Ok(response.unchecked_into())
 }

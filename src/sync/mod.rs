@@ -4,12 +4,20 @@
 //! store (`crate::storage`, v3), with one `r:<record id>` entry per record
 //! of the space: its ciphertext while it waits, `""` once the server has it.
 //!
-//! - [`crypto`]: WebCrypto (HKDF, HMAC for opaque record ids, AES-256-GCM);
-//! - [`http`]: the API client, answers mapped to the engine's `Reply`;
-//! - the driver below: runs the engine on app start, after every saved
-//!   change, on `online`, every `PERIOD_MS`, with the engine's backoff.
-//! - [`docs`]: the CV and the letter as documents of ops (applied in the
-//!   job-tools entry only; every entry's driver stores and sends them).
+//! The engine runs in the **sync worker**, a wasm of its own
+//! (`src/bin/sync_worker.rs`, `public/sync-worker.js`), started only while
+//! sync is on: a first visit, and every learner with sync off, download
+//! none of it.
+//! - [`client`] (the page): starts the worker, forwards what the page saved
+//!   and the backup screen's actions, and turns the worker's messages
+//!   ([`wire`]) into the signals below and the progress merged;
+//! - [`driver`] (the worker): runs the engine on start, after every saved
+//!   change, on `online`, every `PERIOD_MS`, with the engine's backoff,
+//!   with [`crypto`] (WebCrypto: HKDF, HMAC for opaque record ids,
+//!   AES-256-GCM) and [`http`] (the API client);
+//! - [`docs`] (the page): the CV and the letter as documents of ops
+//!   (applied in the job-tools entry only; the driver stores and sends
+//!   them whichever entry started it).
 //!
 //! **Safe to cut at any moment.** A record is sealed once and stored with
 //! its ciphertext before it is offered to the engine; it is marked sent only
@@ -22,37 +30,100 @@
 //! sync is always off.
 
 #[cfg(target_arch = "wasm32")]
+mod client;
+#[cfg(target_arch = "wasm32")]
 mod crypto;
 pub mod docs;
 #[cfg(target_arch = "wasm32")]
-mod driver;
+pub mod driver;
 #[cfg(target_arch = "wasm32")]
 mod http;
+#[cfg(target_arch = "wasm32")]
+mod scope;
+#[cfg(target_arch = "wasm32")]
+mod wire;
 
+use crate::storage::StorageError;
 use declic_core::sync::engine::Status;
 use declic_core::sync::phrase::Phrase;
 use leptos::prelude::*;
 
+/// The prefix of a pulled record this version does not apply yet (a newer
+/// kind, or a document change): its plaintext, kept for a later version.
+#[cfg(target_arch = "wasm32")]
+pub(crate) const KEPT: &str = "p:";
+/// The prefix of a document change this device made (see [`docs`]).
+#[cfg(target_arch = "wasm32")]
+pub(crate) const OPS: &str = "o:";
+
 /// Why an action of the backup screen did not happen, in French.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncError {
-    /// The device's storage refused (see `StorageError`).
-    Storage(&'static str),
+    /// The device's storage refused.
+    Storage(StorageError),
     /// The browser has no WebCrypto (very old, or a page not served over
     /// HTTPS).
     NoCrypto,
-    /// What the engine says needs the learner, or no network.
-    NotNow(&'static str),
+    /// "J'ai terminé": something could not be sent yet (nothing erased).
+    NotAllSent,
+    /// "Tout effacer": the online copy could not be erased now.
+    NotErased,
+    /// Everything was sent, but the device could not be erased (another
+    /// tab holds the database…). Never crosses the worker's messages.
+    NotErasedHere(crate::device_data::EraseError),
+    /// The sync worker could not start (its files not on the phone yet and
+    /// no network, or a browser without workers).
+    Unavailable,
 }
 
 impl SyncError {
     pub fn message(&self) -> &'static str {
         match self {
-            SyncError::Storage(m) | SyncError::NotNow(m) => m,
+            SyncError::Storage(e) => e.message(),
             SyncError::NoCrypto => {
                 "Ce navigateur ne permet pas de chiffrer vos données. \
                  La sauvegarde en ligne n'est pas possible ici."
             }
+            SyncError::NotAllSent => {
+                "Tout n'a pas encore pu être envoyé. Rien n'a été effacé. \
+                 Vérifiez le réseau, puis appuyez de nouveau sur «\u{a0}J'ai terminé\u{a0}»."
+            }
+            SyncError::NotErased => {
+                "La sauvegarde en ligne n'a pas pu être effacée pour le moment \
+                 (pas de réseau\u{a0}?). Rien n'a été effacé sur cet appareil. Réessayez plus tard."
+            }
+            SyncError::NotErasedHere(e) => e.message(),
+            SyncError::Unavailable => {
+                "La sauvegarde en ligne n'a pas pu démarrer. Vérifiez votre connexion à Internet, \
+                 puis réessayez. Vos données restent sur cet appareil."
+            }
+        }
+    }
+
+    /// How the sync worker names the error to the page ([`SyncError::from_code`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyncError::Storage(StorageError::Unavailable) => "storage-unavailable",
+            SyncError::Storage(StorageError::Full) => "storage-full",
+            SyncError::Storage(StorageError::Failed(_)) => "storage-failed",
+            SyncError::NoCrypto => "no-crypto",
+            SyncError::NotAllSent => "not-all-sent",
+            SyncError::NotErased => "not-erased",
+            SyncError::NotErasedHere(_) | SyncError::Unavailable => "unavailable",
+        }
+    }
+
+    /// The error of a [`SyncError::code`]; an unknown code (a newer worker)
+    /// reads as [`SyncError::Unavailable`].
+    pub fn from_code(code: &str) -> SyncError {
+        match code {
+            "storage-unavailable" => SyncError::Storage(StorageError::Unavailable),
+            "storage-full" => SyncError::Storage(StorageError::Full),
+            "storage-failed" => SyncError::Storage(StorageError::Failed(String::new())),
+            "no-crypto" => SyncError::NoCrypto,
+            "not-all-sent" => SyncError::NotAllSent,
+            "not-erased" => SyncError::NotErased,
+            _ => SyncError::Unavailable,
         }
     }
 }
@@ -109,17 +180,7 @@ pub struct Credentials {
 /// is right even before the driver has started.
 pub async fn credentials() -> Option<Credentials> {
     #[cfg(target_arch = "wasm32")]
-    {
-        let phrase = match shown().phrase.get_untracked() {
-            Some(phrase) => phrase,
-            None => driver::stored_phrase().await?,
-        };
-        let keys = crypto::Keys::derive(&phrase).await.ok()?;
-        Some(Credentials {
-            space_id: keys.space_id,
-            bearer: keys.bearer,
-        })
-    }
+    return client::credentials().await;
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
@@ -127,7 +188,7 @@ pub async fn credentials() -> Option<Credentials> {
 /// Starts sync if it is on (app start, once the progress is read).
 pub fn start(learner: crate::learner::Learner) {
     #[cfg(target_arch = "wasm32")]
-    driver::start(learner);
+    client::start(learner);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = learner;
 }
@@ -135,13 +196,13 @@ pub fn start(learner: crate::learner::Learner) {
 /// Something was saved here: send it.
 pub fn changed() {
     #[cfg(target_arch = "wasm32")]
-    driver::changed();
+    client::changed();
 }
 
 /// Turns sync on with a new phrase, and gives it.
 pub async fn turn_on(learner: crate::learner::Learner) -> Result<Phrase, SyncError> {
     #[cfg(target_arch = "wasm32")]
-    return driver::turn_on(learner).await;
+    return client::turn_on(learner).await;
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = learner;
@@ -156,7 +217,7 @@ pub async fn restore(
     shared: bool,
 ) -> Result<(), SyncError> {
     #[cfg(target_arch = "wasm32")]
-    return driver::restore(learner, phrase, shared).await;
+    return client::restore(learner, phrase, shared).await;
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = (learner, phrase, shared);
@@ -168,7 +229,7 @@ pub async fn restore(
 /// something could not be sent, nothing is erased.
 pub async fn finish() -> Result<(), SyncError> {
     #[cfg(target_arch = "wasm32")]
-    return driver::finish().await;
+    return client::finish().await;
     #[cfg(not(target_arch = "wasm32"))]
     Err(SyncError::NoCrypto)
 }
@@ -177,7 +238,7 @@ pub async fn finish() -> Result<(), SyncError> {
 /// copy was erased elsewhere, or to try other words).
 pub async fn turn_off() -> Result<(), SyncError> {
     #[cfg(target_arch = "wasm32")]
-    return driver::turn_off().await;
+    return client::turn_off().await;
     #[cfg(not(target_arch = "wasm32"))]
     Ok(())
 }
@@ -186,7 +247,7 @@ pub async fn turn_off() -> Result<(), SyncError> {
 /// when sync is off (nothing online to erase).
 pub async fn erase_everywhere() -> Result<(), SyncError> {
     #[cfg(target_arch = "wasm32")]
-    return driver::erase_everywhere().await;
+    return client::erase_everywhere().await;
     #[cfg(not(target_arch = "wasm32"))]
     Ok(())
 }
@@ -196,7 +257,7 @@ pub async fn erase_everywhere() -> Result<(), SyncError> {
 /// what the card's QR code holds. `None` natively.
 pub fn restore_link(words: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
-    return driver::restore_link(words);
+    return client::restore_link(words);
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = words;
@@ -209,7 +270,7 @@ pub fn restore_link(words: &str) -> Option<String> {
 /// the server: browsers do not send fragments).
 pub fn take_link_phrase() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
-    return driver::take_link_phrase();
+    return client::take_link_phrase();
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
@@ -219,5 +280,45 @@ pub fn print() {
     #[cfg(target_arch = "wasm32")]
     if let Some(w) = web_sys::window() {
         let _ = w.print();
+    }
+}
+
+/// A value as JSON text (the records' plaintext, the documents' changes).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn json_text(value: &impl serde::Serialize) -> Option<String> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = value.serialize(&serializer).ok()?;
+    js_sys::JSON::stringify(&value).ok()?.as_string()
+}
+
+/// The value of JSON text written by [`json_text`].
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn from_text<T: for<'de> serde::Deserialize<'de>>(text: &str) -> Option<T> {
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_reads_back_from_its_code() {
+        let all = [
+            SyncError::Storage(StorageError::Unavailable),
+            SyncError::Storage(StorageError::Full),
+            SyncError::Storage(StorageError::Failed(String::new())),
+            SyncError::NoCrypto,
+            SyncError::NotAllSent,
+            SyncError::NotErased,
+            SyncError::Unavailable,
+        ];
+        for error in all {
+            assert_eq!(SyncError::from_code(error.code()), error);
+            assert!(!error.message().is_empty());
+        }
+        assert_eq!(
+            SyncError::from_code("from a newer worker"),
+            SyncError::Unavailable
+        );
     }
 }

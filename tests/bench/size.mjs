@@ -85,6 +85,9 @@ try {
     ...(existsSync(join(dist, "declic-pdf-worker_bg.wasm"))
       ? [["PDF engine, on the first PDF tap: worker wasm + JS brotli", servedSize("/declic-pdf-worker_bg.wasm") + servedSize("/declic-pdf-worker.js") + servedSize("/pdf-worker.js"), null]]
       : []),
+    ...(existsSync(join(dist, "declic-sync-worker_bg.wasm"))
+      ? [["sync worker, while sync is on: wasm + JS brotli", servedSize("/declic-sync-worker_bg.wasm") + servedSize("/declic-sync-worker.js") + servedSize("/sync-worker.js"), null]]
+      : []),
   ];
   console.log("\nfigure".padEnd(52) + "bytes".padStart(10) + "budget".padStart(10) + "  status");
   for (const [name, bytes, budget] of rows) {

@@ -202,6 +202,50 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order of [`Status::code`].
+    pub const ALL: [Status; 12] = [
+        Status::Saved,
+        Status::SavedExceptTooLarge,
+        Status::Syncing,
+        Status::WaitingForNetwork,
+        Status::ServerUnavailable,
+        Status::Erasing { offline: false },
+        Status::Erasing { offline: true },
+        Status::Erased,
+        Status::Problem(Problem::SpaceErased),
+        Status::Problem(Problem::SpaceFull),
+        Status::Problem(Problem::NoSuchSpace),
+        Status::Problem(Problem::Forbidden),
+    ];
+
+    /// A small number for the status, how the sync worker tells it to the
+    /// page (a message between two wasm modules: no serde needed on the
+    /// page's side). [`Status::from_code`] reads it back.
+    pub fn code(self) -> u8 {
+        // A match, not a search in `ALL`: a new status must get its code.
+        match self {
+            Status::Saved => 0,
+            Status::SavedExceptTooLarge => 1,
+            Status::Syncing => 2,
+            Status::WaitingForNetwork => 3,
+            Status::ServerUnavailable => 4,
+            Status::Erasing { offline: false } => 5,
+            Status::Erasing { offline: true } => 6,
+            Status::Erased => 7,
+            Status::Problem(Problem::SpaceErased) => 8,
+            Status::Problem(Problem::SpaceFull) => 9,
+            Status::Problem(Problem::NoSuchSpace) => 10,
+            Status::Problem(Problem::Forbidden) => 11,
+        }
+    }
+
+    /// The status of a [`Status::code`]; `None` for a number no status has
+    /// (a newer worker than the page: the page shows nothing rather than a
+    /// wrong status).
+    pub fn from_code(code: u8) -> Option<Status> {
+        Status::ALL.get(usize::from(code)).copied()
+    }
+
     /// The header's text, in plain French.
     pub fn message(self) -> &'static str {
         match self {
@@ -614,6 +658,14 @@ pub fn equal_jitter(failures: u32, base: u64, max: u64, random: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_status_reads_back_from_its_code() {
+        for status in Status::ALL {
+            assert_eq!(Status::from_code(status.code()), Some(status));
+        }
+        assert_eq!(Status::from_code(Status::ALL.len() as u8), None);
+    }
 
     fn status(status: u16, code: Option<&str>) -> Reply {
         Reply::Status {

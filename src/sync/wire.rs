@@ -1,0 +1,27 @@
+//! The messages between the page ([`super::client`]) and the sync worker
+//! ([`super::driver`]): each a plain object whose `type` is one of these.
+//! Page to worker: [`START`] (once, first), [`CHANGED`], [`ONLINE`],
+//! [`OFFER`] (`logical`, `plain`), and the actions, each with an `id`
+//! answered once by an [`ANSWER`] (`ok`, or `error`: a `SyncError` code):
+//! [`TURN_ON`] (answers the phrase's numbers), [`RESTORE`] (`words`,
+//! `shared`), [`FINISH`] (`events`: the page's event ids), [`TURN_OFF`],
+//! [`ERASE_EVERYWHERE`], [`CREDENTIALS`] (answers `space_id`, `bearer`).
+//! Worker to page: [`SHOWN`] (`status`: a `Status::code` or `null`,
+//! `words`, `shared`), [`PULLED`] (`events`, `kept`: `[key, plain]` pairs),
+//! [`ANSWER`]; and [`UNAVAILABLE`] from `public/sync-worker.js` when the
+//! wasm did not load.
+
+pub const START: &str = "start";
+pub const CHANGED: &str = "changed";
+pub const ONLINE: &str = "online";
+pub const OFFER: &str = "offer";
+pub const TURN_ON: &str = "turn_on";
+pub const RESTORE: &str = "restore";
+pub const FINISH: &str = "finish";
+pub const TURN_OFF: &str = "turn_off";
+pub const ERASE_EVERYWHERE: &str = "erase_everywhere";
+pub const CREDENTIALS: &str = "credentials";
+pub const ANSWER: &str = "answer";
+pub const SHOWN: &str = "shown";
+pub const PULLED: &str = "pulled";
+pub const UNAVAILABLE: &str = "unavailable";
