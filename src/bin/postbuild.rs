@@ -20,8 +20,8 @@
 //!
 //! Order matters: each step hashes or compresses what the previous wrote.
 //!
-//! The build of the job-tools entry runs this hook too, with
-//! `DECLIC_POSTBUILD=skip`: its files are finished by the main build's run.
+//! Run by `scripts/post-build`, which skips it in the other entries' builds
+//! (`DECLIC_POSTBUILD=skip`): their files are finished by the main build's run.
 
 use declic_core::content::short_hash_hex;
 use declic_core::route::{Entry, Route, PRERENDERED_DIR};
@@ -67,9 +67,6 @@ fn main() -> ExitCode {
 }
 
 fn run(staging: &Path) -> Result<(), String> {
-    if std::env::var_os("DECLIC_POSTBUILD").is_some_and(|v| v == "skip") {
-        return Ok(());
-    }
     for entry in [Entry::Jobs, Entry::Practice, Entry::Pro] {
         merge_entry(staging, entry)?;
     }
