@@ -57,6 +57,17 @@ async function waitForOps(page, before) {
   }
 }
 
+/// Waits until `page` holds every change of `other`'s op set (pulled and
+/// applied: each becomes an `o:` entry there too).
+async function waitForOpsOf(page, other) {
+  const wanted = (await syncEntries(other, "o:")).map(([k]) => k);
+  for (;;) {
+    const have = new Set((await syncEntries(page, "o:")).map(([k]) => k));
+    if (wanted.every((k) => have.has(k))) return;
+    await page.waitForTimeout(200);
+  }
+}
+
 /// Waits until every record of the device is on the server (no ciphertext
 /// left waiting) and its own changes are records.
 async function waitForSent(page) {
@@ -229,6 +240,10 @@ describe("the CV across devices", () => {
     await waitForSent(computer);
     await phone.reload();
     await waitForValue(phone.getByLabel("Le poste que vous demandez"), "Vendeuse en boulangerie");
+    // The phone shows its last state at once, the computer's "keep" once its
+    // sync worker has pulled and the page applied it.
+    await waitForOpsOf(phone, computer);
+    await phone.locator(".offer").waitFor({ state: "detached", timeout: 5_000 }).catch(() => {});
     assert.equal(await phone.locator(".offer").count(), 0, "kept on one device: settled on both");
 
     // The server holds none of the CV in clear.
