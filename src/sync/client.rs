@@ -88,7 +88,7 @@ fn on_message(data: JsValue) {
             let status = get(&data, "status")
                 .as_f64()
                 .and_then(|code| Status::from_code(code as u8));
-            let phrase = phrase_of(&get(&data, "words"));
+            let phrase = wire::phrase_of(&get(&data, "words"));
             let s = shown();
             s.status.set(status);
             s.phrase.set(phrase);
@@ -114,14 +114,6 @@ fn on_message(data: JsValue) {
         Some(wire::UNAVAILABLE) => forget_worker(),
         _ => {}
     }
-}
-
-fn phrase_of(words: &JsValue) -> Option<Phrase> {
-    let numbers: Vec<u16> = Array::from(words)
-        .iter()
-        .map(|n| n.as_f64().map(|n| n as u16))
-        .collect::<Option<_>>()?;
-    Some(Phrase::from_data(numbers.try_into().ok()?))
 }
 
 /// Asks the worker for an action (`{type: kind, ...fields}`) and reads its
@@ -170,7 +162,7 @@ pub async fn turn_on(learner: Learner) -> Result<Phrase, SyncError> {
     LEARNER.set(Some(learner));
     CREDENTIALS.with(|c| c.borrow_mut().take());
     let words = ask(wire::TURN_ON, &[]).await?;
-    let phrase = phrase_of(&words).ok_or(SyncError::Unavailable)?;
+    let phrase = wire::phrase_of(&words).ok_or(SyncError::Unavailable)?;
     shown().phrase.set(Some(phrase));
     Ok(phrase)
 }
@@ -178,10 +170,9 @@ pub async fn turn_on(learner: Learner) -> Result<Phrase, SyncError> {
 pub async fn restore(learner: Learner, phrase: Phrase, shared: bool) -> Result<(), SyncError> {
     LEARNER.set(Some(learner));
     CREDENTIALS.with(|c| c.borrow_mut().take());
-    let words: Array = phrase.data().iter().map(|n| JsValue::from(*n)).collect();
     ask(
         wire::RESTORE,
-        &[("words", &words.into()), ("shared", &shared.into())],
+        &[("words", &wire::words(&phrase)), ("shared", &shared.into())],
     )
     .await?;
     Ok(())

@@ -155,10 +155,10 @@ pub fn on_message(message: JsValue) {
         }
         wire::TURN_ON => answer(id, async {
             let phrase = turn_on().await?;
-            Ok(words(&phrase))
+            Ok(wire::words(&phrase))
         }),
         wire::RESTORE => {
-            let phrase = phrase_of(&get(&message, "words"));
+            let phrase = wire::phrase_of(&get(&message, "words"));
             let shared = get(&message, "shared").is_truthy();
             answer(id, async move {
                 let phrase = phrase.ok_or(SyncError::Unavailable)?;
@@ -218,29 +218,11 @@ fn answer(
     });
 }
 
-/// The phrase's numbers, as the page's `Phrase::from_data` reads them.
-fn words(phrase: &Phrase) -> JsValue {
-    phrase
-        .data()
-        .iter()
-        .map(|n| JsValue::from(*n))
-        .collect::<Array>()
-        .into()
-}
-
-fn phrase_of(value: &JsValue) -> Option<Phrase> {
-    let numbers: Vec<u16> = Array::from(value)
-        .iter()
-        .map(|n| n.as_f64().map(|n| n as u16))
-        .collect::<Option<_>>()?;
-    Some(Phrase::from_data(numbers.try_into().ok()?))
-}
-
 /// Tells the page where sync stands: `{type: "shown", status, words,
 /// shared}` (`status` a `Status::code`, `null` while sync is off).
 fn show_state(status: Option<Status>, phrase: Option<&Phrase>, shared: bool) {
     let status = status.map_or(JsValue::NULL, |s| JsValue::from(s.code()));
-    let words = phrase.map_or(JsValue::NULL, words);
+    let words = phrase.map_or(JsValue::NULL, wire::words);
     scope::post_message(&object(&[
         ("type", &wire::SHOWN.into()),
         ("status", &status),

@@ -25,3 +25,26 @@ pub const ANSWER: &str = "answer";
 pub const SHOWN: &str = "shown";
 pub const PULLED: &str = "pulled";
 pub const UNAVAILABLE: &str = "unavailable";
+
+use declic_core::sync::phrase::Phrase;
+use js_sys::Array;
+use wasm_bindgen::JsValue;
+
+/// A phrase in a message (`words`): its numbers (`Phrase::data`), as an array.
+pub fn words(phrase: &Phrase) -> JsValue {
+    phrase
+        .data()
+        .iter()
+        .map(|n| JsValue::from(*n))
+        .collect::<Array>()
+        .into()
+}
+
+/// The phrase a message's `words` carry; `None` if they are not one.
+pub fn phrase_of(words: &JsValue) -> Option<Phrase> {
+    let numbers: Vec<u16> = Array::from(words)
+        .iter()
+        .map(|n| n.as_f64().map(|n| n as u16))
+        .collect::<Option<_>>()?;
+    Some(Phrase::from_data(numbers.try_into().ok()?))
+}

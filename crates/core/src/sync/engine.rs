@@ -1093,20 +1093,7 @@ mod tests {
 
     #[test]
     fn every_status_has_a_french_message() {
-        let all = [
-            Status::Saved,
-            Status::SavedExceptTooLarge,
-            Status::Syncing,
-            Status::WaitingForNetwork,
-            Status::ServerUnavailable,
-            Status::Erasing { offline: false },
-            Status::Erasing { offline: true },
-            Status::Erased,
-            Status::Problem(Problem::SpaceErased),
-            Status::Problem(Problem::SpaceFull),
-            Status::Problem(Problem::NoSuchSpace),
-            Status::Problem(Problem::Forbidden),
-        ];
+        let all = Status::ALL;
         assert_eq!(Status::Saved.message(), "Tout est sauvegardé.");
         assert_eq!(
             Status::WaitingForNetwork.message(),
