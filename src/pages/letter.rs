@@ -125,6 +125,7 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv, today: Date) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </p>
+            <OfferNote field=Field::Letter("closing") />
         </section>
         <AllAdvice advice=advice title="Conseils pour votre lettre" id="lettre-conseils"
             done="Votre lettre est complète. Bravo\u{a0}!" />

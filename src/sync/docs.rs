@@ -86,7 +86,9 @@ mod browser {
     use crate::sync::{client, from_text, json_text, KEPT, OPS};
     use declic_core::cv::Cv;
     use declic_core::letter::Letter;
-    use declic_core::sync::convert::{cv_from_fields, letter_from_fields, CvView};
+    use declic_core::sync::convert::{
+        cv_from_fields, letter_from_fields, letter_offer_text, CvView,
+    };
     use declic_core::sync::doc::{Change, Doc, Fields, CV, LETTER};
     use declic_core::sync::editing::Typing;
     use declic_core::sync::hlc::Clock;
@@ -624,7 +626,11 @@ mod browser {
     pub fn offered(field: Field) -> Option<String> {
         let offers = OFFERS.with(|o| o.get());
         let (doc, path) = STATE.with(|s| locate(s.try_borrow().ok()?.as_ref()?, field))?;
-        offers.get(doc)?.get(&path).cloned()
+        let text = offers.get(doc)?.get(&path)?;
+        Some(match field {
+            Field::Letter(path) => letter_offer_text(path, text),
+            Field::Cv(_) => text.clone(),
+        })
     }
 
     /// "Remettre" (`back`) or "Garder" on `field`.

@@ -145,7 +145,8 @@ describe("the CV across devices", () => {
     await waitForValue(phone.getByLabel("Téléphone"), "07 98 76 54 32");
     await openStep(computer, server.url, "experiences");
     await waitForValue(computer.getByLabel("Poste ou mission"), "Vendeuse en boulangerie");
-    assert.equal(await phone.locator(".offer").count(), 0, "different fields: nothing to offer");
+    const stray = await phone.locator(".offer").allTextContents();
+    assert.deepEqual(stray, [], "different fields: nothing to offer");
 
     // Both edit the town, offline, the computer last: the computer's wins
     // and the phone's is offered on the field, on both devices.
@@ -217,10 +218,13 @@ describe("the CV across devices", () => {
     await openLetter(phone);
     await phoneContext.setOffline(true);
     await computerContext.setOffline(true);
+    const closing = (page) => page.getByLabel("Formule de politesse");
     computerOps = (await syncEntries(computer, "o:")).length;
+    await closing(computer).selectOption({ label: "Salutations respectueuses" });
     await computer.getByLabel("Le poste que vous demandez").fill("Caissière");
     await waitForOps(computer, computerOps);
     phoneOps = (await syncEntries(phone, "o:")).length;
+    await closing(phone).selectOption({ label: "Sincères salutations" });
     await phone.getByLabel("Le poste que vous demandez").fill("Vendeuse en boulangerie");
     await waitForOps(phone, phoneOps);
     await computerContext.setOffline(false);
@@ -237,6 +241,15 @@ describe("the CV across devices", () => {
     await screenshot(computer, "sync-letter-offer", { fullPage: false });
     await letterOffer.getByRole("button", { name: "Garder l'actuelle" }).click();
     await letterOffer.waitFor({ state: "detached" });
+    // The closing formula lost too: offered by its label, and put back.
+    const closingOffer = computer.locator(".offer", { hasText: "Salutations respectueuses" });
+    await closingOffer.waitFor();
+    await closingOffer.scrollIntoViewIfNeeded();
+    await screenshot(computer, "sync-letter-closing-offer", { fullPage: false });
+    assert.equal(await closing(computer).inputValue(), "Sincères salutations");
+    await closingOffer.getByRole("button", { name: "Remettre" }).click();
+    await closingOffer.waitFor({ state: "detached" });
+    assert.equal(await closing(computer).inputValue(), "Salutations respectueuses");
     await waitForSent(computer);
     await phone.reload();
     await waitForValue(phone.getByLabel("Le poste que vous demandez"), "Vendeuse en boulangerie");
@@ -245,6 +258,7 @@ describe("the CV across devices", () => {
     await waitForOpsOf(phone, computer);
     await phone.locator(".offer").waitFor({ state: "detached", timeout: 5_000 }).catch(() => {});
     assert.equal(await phone.locator(".offer").count(), 0, "kept on one device: settled on both");
+    assert.equal(await closing(phone).inputValue(), "Salutations respectueuses", "put back on one device: on both");
 
     // The server holds none of the CV in clear.
     const stored = serverBytes(server.data);

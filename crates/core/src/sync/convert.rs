@@ -23,13 +23,14 @@ use std::collections::BTreeMap;
 use serde::de::value::{Error as DeError, StrDeserializer};
 use serde::de::DeserializeOwned;
 use serde::ser::{self, Impossible, Serialize};
+use serde::Deserialize;
 
 use super::doc::{order_between, Change, Doc, Fields, Value, CV, LETTER};
 use super::hlc::Clock;
 use crate::cv::{
     Cv, Education, EducationField, Experience, ExperienceField, Language, MonthYear, Target,
 };
-use crate::letter::Letter;
+use crate::letter::{Closing, Letter};
 
 /// An entry's key and order key, as materialized.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -649,6 +650,20 @@ pub fn letter_from_fields(fields: &Fields) -> Letter {
     }
 }
 
+/// How a value of the letter's field `path` that lost to another device's
+/// reads to the learner in the offer: the closing formula by its label
+/// ("Sincères salutations"), not its stored name; any other field as it
+/// is. A name this version does not know (a newer app's formula) is shown
+/// as stored.
+pub fn letter_offer_text(path: &str, stored: &str) -> String {
+    if path == "closing" {
+        if let Ok(closing) = Closing::deserialize(StrDeserializer::<DeError>::new(stored)) {
+            return closing.label().to_string();
+        }
+    }
+    stored.to_string()
+}
+
 impl Doc {
     /// A new, empty CV document.
     pub fn new_cv() -> Doc {
@@ -719,6 +734,20 @@ impl Doc {
 pub(crate) mod tests {
     use super::*;
     use crate::cv::{ExperienceKind, Identity, LanguageLevel};
+
+    #[test]
+    fn an_offered_closing_reads_as_its_label() {
+        assert_eq!(
+            letter_offer_text("closing", "sinceres"),
+            "Sincères salutations"
+        );
+        assert_eq!(
+            letter_offer_text("closing", "distinguees"),
+            Closing::Distinguees.label()
+        );
+        assert_eq!(letter_offer_text("closing", "chaleureuses"), "chaleureuses");
+        assert_eq!(letter_offer_text("job", "sinceres"), "sinceres");
+    }
     use crate::letter::Closing;
     use proptest::prelude::*;
 
