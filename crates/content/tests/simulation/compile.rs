@@ -12,18 +12,7 @@ fn one_simulation_of_each_kind_compiles_to_hashed_json() {
         .map(|s| s.simulation.scenario.kind().tag())
         .collect();
     kinds.sort();
-    assert_eq!(
-        kinds,
-        [
-            "email",
-            "gestures",
-            "password",
-            "procedure",
-            "recovery",
-            "scam",
-            "search"
-        ]
-    );
+    assert_eq!(kinds, EVERY_KIND);
     for s in &compiled.simulations {
         let expected = format!(
             "content/simulation-{}-{}.json",

@@ -18,6 +18,18 @@ use declic_core::simulation::{self as sim, Action, Scenario, Simulation, State};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// Every simulation kind, by tag, in sorted order: the real content has
+/// one of each, and so does the set of valid examples.
+const EVERY_KIND: [&str; 7] = [
+    "email",
+    "gestures",
+    "password",
+    "procedure",
+    "recovery",
+    "scam",
+    "search",
+];
+
 const EMAIL: &str = "simulations/sim-email.toml";
 const SCAM: &str = "simulations/sim-arnaques.toml";
 const RECOVERY: &str = "simulations/sim-clique.toml";
