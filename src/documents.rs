@@ -240,6 +240,9 @@ pub async fn load<T: serde::de::DeserializeOwned>(key: &'static str) -> Option<T
 }
 
 #[cfg(target_arch = "wasm32")]
+pub(crate) use browser::stored;
+
+#[cfg(target_arch = "wasm32")]
 mod browser {
     use super::*;
     use crate::storage::{self, Write, DOCUMENTS};
@@ -260,9 +263,15 @@ mod browser {
         });
     }
 
-    pub fn save<T: serde::Serialize>(saver: DocumentSaver, value: &T) {
+    /// A document as the `documents` store holds it (plain JSON-like
+    /// objects, so any version of the app reads it).
+    pub fn stored<T: serde::Serialize>(value: &T) -> Option<JsValue> {
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        let Ok(value) = value.serialize(&serializer) else {
+        value.serialize(&serializer).ok()
+    }
+
+    pub fn save<T: serde::Serialize>(saver: DocumentSaver, value: &T) {
+        let Some(value) = stored(value) else {
             return;
         };
         PENDING.with(|p| p.borrow_mut().insert(saver.key, value));

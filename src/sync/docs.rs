@@ -80,9 +80,9 @@ pub const FLUSH_MS: u64 = 1_500;
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::{Field, FLUSH_MS};
-    use crate::documents::{follow, DocumentSaver};
+    use crate::documents::{follow, stored};
     use crate::learner::Learner;
-    use crate::storage::{self, Db, Write, META, SYNC};
+    use crate::storage::{self, Db, Write, DOCUMENTS, META, SYNC};
     use crate::sync::{client, from_text, json_text, KEPT, OPS};
     use declic_core::cv::Cv;
     use declic_core::letter::Letter;
@@ -230,13 +230,11 @@ mod browser {
             changed
         }
 
-        /// Puts the value in the open editors, or in the store if none.
+        /// Puts the value in the open editors (the `documents` store gets it
+        /// in the transaction that writes the base it matches: see
+        /// [`update`]).
         fn show(&self) {
-            let editors = follow::editors::<T>(T::KEY);
-            if editors.is_empty() {
-                DocumentSaver::new(T::KEY).save(&self.local);
-            }
-            for editor in editors {
+            for editor in follow::editors::<T>(T::KEY) {
                 editor.replace(self.local.clone());
             }
         }
@@ -252,6 +250,8 @@ mod browser {
         /// Writes not done yet (a failed transaction is tried again with
         /// the next one): key → value, `None` to delete.
         unwritten: BTreeMap<String, Option<String>>,
+        /// Merged values for the `documents` store not written yet, by key.
+        unwritten_documents: BTreeMap<&'static str, JsValue>,
     }
 
     fn now() -> u64 {
@@ -371,6 +371,7 @@ mod browser {
                 letter: letter_t,
                 view,
                 unwritten: BTreeMap::new(),
+                unwritten_documents: BTreeMap::new(),
             })
         });
         kept.extend(EARLY.with(|e| std::mem::take(&mut *e.borrow_mut())));
@@ -436,11 +437,21 @@ mod browser {
             let state = s.as_mut()?;
             let mut out = Vec::new();
             let (show_cv, show_letter) = step(state, &mut out);
+            // The merged value and the base it was merged against go in one
+            // transaction: a page closed in between must never reopen on a
+            // saved value older (or newer) than its base, which the next
+            // flush would write as the learner's own edit.
             if show_cv {
                 state.cv.show();
+                if let Some(value) = stored(&state.cv.local) {
+                    state.unwritten_documents.insert(CV, value);
+                }
             }
             if show_letter {
                 state.letter.show();
+                if let Some(value) = stored(&state.letter.local) {
+                    state.unwritten_documents.insert(LETTER, value);
+                }
             }
             state.view = state.cv.doc.cv();
             let offers: Offers = [(CV, &state.cv.doc), (LETTER, &state.letter.doc)]
@@ -475,10 +486,10 @@ mod browser {
             for key in applied {
                 state.unwritten.insert(key, None);
             }
-            if state.unwritten.is_empty() {
+            if state.unwritten.is_empty() && state.unwritten_documents.is_empty() {
                 return None;
             }
-            let writes: Vec<Write> = state
+            let mut writes: Vec<Write> = state
                 .unwritten
                 .iter()
                 .map(|(key, value)| match value {
@@ -493,10 +504,21 @@ mod browser {
                     },
                 })
                 .collect();
+            writes.extend(
+                state
+                    .unwritten_documents
+                    .iter()
+                    .map(|(key, value)| Write::Put {
+                        store: DOCUMENTS,
+                        key: key.to_string(),
+                        value: value.clone(),
+                    }),
+            );
             let keys: Vec<String> = state.unwritten.keys().cloned().collect();
-            Some((state.db.clone(), writes, keys, offered))
+            let documents: Vec<&'static str> = state.unwritten_documents.keys().copied().collect();
+            Some((state.db.clone(), writes, keys, documents, offered))
         });
-        let Some((db, writes, keys, offered)) = written else {
+        let Some((db, writes, keys, documents, offered)) = written else {
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
@@ -511,6 +533,9 @@ mod browser {
                         {
                             for key in &keys {
                                 state.unwritten.remove(key);
+                            }
+                            for key in &documents {
+                                state.unwritten_documents.remove(key);
                             }
                         }
                     });

@@ -225,7 +225,8 @@ pub struct Version {
     /// The field's value now.
     pub current: bool,
     /// Lost to an edit that did not replace it knowingly (two devices edited
-    /// the field at the same time): worth showing the learner.
+    /// the field at the same time) and holds another value than the one
+    /// shown: worth showing the learner.
     pub open: bool,
 }
 
@@ -245,6 +246,17 @@ struct State<'a> {
     replaced: BTreeSet<(&'a str, &'a Hlc)>,
     epoch: Epoch,
     live_epochs: Vec<Epoch>,
+}
+
+impl State<'_> {
+    /// Whether a version of `path` lost to a concurrent edit and holds a
+    /// value the field does not show (two devices that typed the same
+    /// text have nothing to offer each other).
+    fn open(&self, path: &str, hlc: &Hlc, value: &Value) -> bool {
+        self.winners.get(path).is_some_and(|w| *w != hlc)
+            && !self.replaced.contains(&(path, hlc))
+            && self.fields.get(path) != Some(value)
+    }
 }
 
 fn under(path: &str, prefix: &str) -> bool {
@@ -403,7 +415,7 @@ impl Doc {
                 hlc: (*hlc).clone(),
                 value: (*value).clone(),
                 current: *hlc == winner,
-                open: *hlc != winner && !state.replaced.contains(&(path, *hlc)),
+                open: state.open(path, hlc, value),
             })
             .collect();
         versions.sort_by(|a, b| (b.current, &b.hlc).cmp(&(a.current, &a.hlc)));
@@ -416,12 +428,7 @@ impl Doc {
         state
             .live
             .iter()
-            .filter(|(path, versions)| {
-                let winner = state.winners[*path];
-                versions
-                    .iter()
-                    .any(|(h, _)| *h != winner && !state.replaced.contains(&(**path, *h)))
-            })
+            .filter(|(path, versions)| versions.iter().any(|(h, v)| state.open(path, h, v)))
             .map(|(path, _)| path.to_string())
             .collect()
     }
@@ -663,6 +670,34 @@ mod tests {
             epoch: None,
             edits,
         }
+    }
+
+    #[test]
+    fn two_devices_that_wrote_the_same_value_have_nothing_to_offer() {
+        let mut doc = Doc::new(CV);
+        for device in ["a", "b"] {
+            doc.apply(&change(
+                &doc,
+                Hlc::new(10, 0, device),
+                vec![set("identity/phone", "07 98")],
+            ));
+        }
+        let history = doc.history("identity/phone");
+        assert_eq!(history.len(), 2, "both versions kept");
+        assert!(history.iter().all(|v| !v.open));
+        assert_eq!(doc.offer("identity/phone"), None);
+        assert!(doc.conflicts().is_empty());
+
+        // A third device's different value, concurrent: that one is offered.
+        doc.apply(&change(
+            &doc,
+            Hlc::new(9, 0, "c"),
+            vec![set("identity/phone", "06 11")],
+        ));
+        assert_eq!(
+            doc.offer("identity/phone").map(|v| v.value),
+            Some(Value::text("06 11"))
+        );
     }
 
     #[test]
