@@ -77,9 +77,6 @@ pub fn EmptyShell() -> impl IntoView {
 fn Shell(status: AppStatus, speech: Speech, learner: Learner, children: Children) -> impl IntoView {
     provide_context(speech);
     provide_context(learner);
-    // The summary each group joined sees follows the progress, whatever
-    // the entry the progress is made in (nothing while no group is joined).
-    crate::groups_client::start_publishing(learner);
 
     view! {
         <a class="skip-link" href="#contenu">"Aller au contenu"</a>

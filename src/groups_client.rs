@@ -9,9 +9,9 @@
 //! Also here, because they are the browser's side of those calls:
 //! - the device's memory of its groups (the document `groups`:
 //!   `declic_core::groups::JoinedGroups`, in the `documents` store);
-//! - [`start_publishing`]: after the progress changes (debounced, online),
-//!   the consented summary (`declic_core::groups::summary`) is published to
-//!   every group joined; every entry runs it, since progress is made in all;
+//! - [`publish`]: the consented summary (`declic_core::groups::summary`)
+//!   published to every group joined, from what the device stored, by the
+//!   sync worker (after every change of progress or of the CV);
 //! - [`follow`]: the learner's workshop stream, read with `fetch()` and a
 //!   `ReadableStream` (`EventSource` cannot send the bearer), reconnecting
 //!   by itself with backoff, and at once when the network comes back;
@@ -19,7 +19,6 @@
 //!
 //! Natively every call fails as [`GroupError::SyncOff`].
 
-use crate::learner::Learner;
 use declic_core::groups::JoinedGroups;
 use declic_core::workshop::{Live, Moved, Seat};
 use serde::{Deserialize, Serialize};
@@ -167,14 +166,15 @@ pub async fn preview(code: &str) -> Result<Preview, GroupError> {
     call("POST", "/groups/preview", Some(&Code { code })).await
 }
 
-/// Joins with consent, remembers the CV choice, then publishes the summary
-/// at once (a failed publish is tried again at the next change).
-pub async fn join(learner: Learner, join: &Join, share_cv: bool) -> Result<Membership, GroupError> {
+/// Joins with consent, remembers the CV choice, then has the sync worker
+/// publish the summary at once (a failed publish is tried again at the
+/// next change).
+pub async fn join(join: &Join, share_cv: bool) -> Result<Membership, GroupError> {
     let joined: Membership = call("POST", "/groups", Some(join)).await?;
     let mut groups = joined_groups().await;
     groups.joined(&joined.group_id, share_cv);
     save_joined_groups(&groups).await;
-    let _ = publish(learner, &joined.group_id, share_cv).await;
+    crate::sync::publish_summaries();
     Ok(joined)
 }
 
@@ -252,112 +252,73 @@ async fn save_joined_groups(groups: &JoinedGroups) {
     let _ = groups;
 }
 
-/// Publishes this device's summary to one group (the CV only if chosen).
-async fn publish(learner: Learner, group_id: &str, share_cv: bool) -> Result<(), GroupError> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use crate::catalogue::CATALOGUE;
-        use declic_core::groups::Summary;
-        use leptos::prelude::*;
-        let cv = if share_cv {
-            stored_cv().await.map(Raw)
-        } else {
-            None
+/// The summaries, published from what the device stored: run by the sync
+/// worker (`crate::sync::driver`), which holds the space's keys, sees every
+/// change of progress (this device's and the ones pulled) and of the CV,
+/// and runs only while sync is on, which groups need. So no entry's wasm
+/// carries the progress summary or the publishing, and a CV edited in the
+/// job tools reaches the groups that were shown it.
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod publish {
+    use super::{request, GroupError, JoinedGroups, GROUPS_DOCUMENT};
+    use crate::catalogue::CATALOGUE;
+    use crate::storage::{Db, DOCUMENTS, EVENTS};
+    use crate::sync::Credentials;
+    use declic_core::groups::Summary;
+    use declic_core::progress::{derive, Event, EventLog};
+    use serde::{Deserialize, Serialize};
+    use wasm_bindgen::JsValue;
+
+    /// Publishes this device's summary to every group it joined (the CV
+    /// only to those it was chosen for). Nothing at all while none is.
+    pub async fn to_every_group(db: &Db, credentials: &Credentials) -> Result<(), GroupError> {
+        let groups: JoinedGroups = match db.get(DOCUMENTS, GROUPS_DOCUMENT).await {
+            Ok(Some(value)) => serde_wasm_bindgen::from_value(value).unwrap_or_default(),
+            _ => JoinedGroups::default(),
         };
-        let progress = learner.progress().get_untracked();
-        let summary: Summary<Raw> = learner
-            .with_log_untracked(|log| declic_core::groups::summary(&CATALOGUE, &progress, log, cv));
-        #[derive(Serialize)]
-        struct Body<'a> {
-            summary: &'a Summary<Raw>,
+        if groups.groups.is_empty() {
+            return Ok(());
         }
-        #[derive(Deserialize)]
-        struct Published {}
-        let _: Published = call(
-            "PUT",
-            &format!("/groups/{group_id}/summary"),
-            Some(&Body { summary: &summary }),
-        )
-        .await?;
-        Ok(())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = (learner, group_id, share_cv);
-        Err(GroupError::SyncOff)
-    }
-}
-
-/// A value read from IndexedDB, sent as it is (the CV, unread by this
-/// module: no CV model in this entry).
-#[cfg(target_arch = "wasm32")]
-struct Raw(wasm_bindgen::JsValue);
-
-#[cfg(target_arch = "wasm32")]
-impl Serialize for Raw {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serde_wasm_bindgen::preserve::serialize(&self.0, serializer)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-async fn stored_cv() -> Option<wasm_bindgen::JsValue> {
-    let db = crate::storage::page_db()?;
-    db.get(crate::storage::DOCUMENTS, "cv")
-        .await
-        .ok()
-        .flatten()
-        .filter(|v| v.is_object())
-}
-
-/// How long after the last change of progress the summary is published.
-#[cfg(target_arch = "wasm32")]
-const PUBLISH_AFTER_MS: i32 = 3_000;
-
-/// After every change of the progress (the first read aside), publishes
-/// the summary to every group this device joined, once the changes have
-/// stopped for [`PUBLISH_AFTER_MS`] and when online. A failure is left for
-/// the next change. Nothing at all while no group is joined.
-pub fn start_publishing(learner: Learner) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use leptos::prelude::*;
-        use std::cell::Cell;
-        use std::rc::Rc;
-        let pending = Rc::new(Cell::new(0u32));
-        Effect::new(move |_| {
-            learner.progress().track();
-            // Also once the progress is read: a screen may record an
-            // event (a lesson step seen) in the same turn, which would
-            // otherwise look like the first value read and be missed.
-            if !learner.loaded() {
-                return;
+        let events: Vec<Event> = db
+            .all(EVENTS)
+            .await
+            .map_err(|_| GroupError::Network)?
+            .into_iter()
+            .filter_map(|value| serde_wasm_bindgen::from_value(value).ok())
+            .collect();
+        let log = EventLog::from_events(events);
+        let progress = derive(&log, &CATALOGUE);
+        let cv = match db.get(DOCUMENTS, "cv").await {
+            Ok(Some(value)) if value.is_object() => Some(value),
+            _ => None,
+        };
+        let mut result = Ok(());
+        for group in &groups.groups {
+            let cv = cv.clone().filter(|_| group.share_cv).map(Raw);
+            let summary = declic_core::groups::summary(&CATALOGUE, &progress, &log, cv);
+            #[derive(Serialize)]
+            struct Body<'a> {
+                summary: &'a Summary<Raw>,
             }
-            let ticket = pending.get().wrapping_add(1);
-            pending.set(ticket);
-            let pending = pending.clone();
-            crate::clock::after(PUBLISH_AFTER_MS, move || {
-                if pending.get() != ticket {
-                    return;
-                }
-                leptos::task::spawn_local(publish_all(learner));
-            });
-        });
+            #[derive(Deserialize)]
+            struct Published {}
+            let path = format!("/groups/{}/summary", group.group_id);
+            let sent: Result<Published, _> =
+                request(credentials, "PUT", &path, Some(&Body { summary: &summary })).await;
+            if let Err(e) = sent {
+                result = Err(e);
+            }
+        }
+        result
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = learner;
-}
 
-#[cfg(target_arch = "wasm32")]
-async fn publish_all(learner: Learner) {
-    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
-    if !online {
-        return;
-    }
-    let groups = joined_groups().await;
-    for g in &groups.groups {
-        if let Err(e) = publish(learner, &g.group_id, g.share_cv).await {
-            web_sys::console::warn_1(&format!("summary not published: {e:?}").into());
+    /// A value read from IndexedDB, sent as it is (the CV, unread here: no
+    /// CV model in the worker).
+    struct Raw(JsValue);
+
+    impl Serialize for Raw {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serde_wasm_bindgen::preserve::serialize(&self.0, serializer)
         }
     }
 }
@@ -421,13 +382,24 @@ async fn call<T: serde::de::DeserializeOwned, B: Serialize>(
     path: &str,
     body: Option<&B>,
 ) -> Result<T, GroupError> {
-    use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
-
     let credentials = crate::sync::credentials()
         .await
         .ok_or(GroupError::SyncOff)?;
-    let window = web_sys::window().ok_or(GroupError::Network)?;
+    request(&credentials, method, path, body).await
+}
+
+/// One request on the space `credentials` prove, through the global
+/// scope's `fetch` (a page's or the sync worker's).
+#[cfg(target_arch = "wasm32")]
+async fn request<T: serde::de::DeserializeOwned, B: Serialize>(
+    credentials: &crate::sync::Credentials,
+    method: &str,
+    path: &str,
+    body: Option<&B>,
+) -> Result<T, GroupError> {
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     init.set_cache(web_sys::RequestCache::NoStore);
@@ -444,7 +416,7 @@ async fn call<T: serde::de::DeserializeOwned, B: Serialize>(
     }
     init.set_headers(&headers);
     let url = format!("/api/v1/spaces/{}{path}", credentials.space_id);
-    let response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+    let response = JsFuture::from(crate::sync::scope::fetch(&url, &init))
         .await
         .map_err(|_| GroupError::Network)?;
     let response: web_sys::Response = response.unchecked_into();

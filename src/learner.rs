@@ -120,13 +120,6 @@ impl Learner {
         self.log.with_untracked(|log| log.events().to_vec())
     }
 
-    /// Reads the log without following it (for what is computed from it
-    /// outside a view: a group's summary).
-    #[cfg(target_arch = "wasm32")]
-    pub(crate) fn with_log_untracked<R>(&self, f: impl FnOnce(&EventLog) -> R) -> R {
-        self.log.with_untracked(f)
-    }
-
     /// Adds events another device wrote, already saved here by sync (in
     /// the same transaction as its bookkeeping): into the log only.
     #[cfg(target_arch = "wasm32")]

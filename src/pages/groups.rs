@@ -315,7 +315,6 @@ fn ConsentScreen(
     consent: Consent,
     on_done: Callback<String>,
 ) -> impl IntoView {
-    let learner = expect_context::<Learner>();
     let name = RwSignal::new(String::new());
     let under_15 = RwSignal::new(false);
     let parent = RwSignal::new(false);
@@ -356,7 +355,7 @@ fn ConsentScreen(
             error.set(None);
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let answer = groups_client::join(learner, &join, cv).await;
+                let answer = groups_client::join(&join, cv).await;
                 busy.set(false);
                 match answer {
                     Ok(_) => on_done.run(format!(

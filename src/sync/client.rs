@@ -147,6 +147,10 @@ pub fn changed() {
     post(wire::CHANGED);
 }
 
+pub fn publish_summaries() {
+    post(wire::PUBLISH);
+}
+
 /// A document change the page stored (an `o:` entry), for the worker.
 pub fn offer(logical: String, plain: String) {
     if let Some(link) = LINK.with(|l| l.borrow().clone()) {

@@ -4,7 +4,8 @@
 //! connection to the database: the page's wasm carries none of it.
 //!
 //! The page and the driver talk by messages (the [`super::wire`] names):
-//! the page says what it saved (`changed`, `offer`) and asks for the
+//! the page says what it saved (`changed`, `offer`; the driver then
+//! publishes the group summaries, `crate::groups_client::publish`) and asks for the
 //! backup screen's actions, each answered once; the driver says where it
 //! stands (`shown`) and what a pull brought (`pulled`), which the page
 //! merges into what it shows. Everything a message carries is already in
@@ -100,6 +101,9 @@ thread_local! {
     /// The stored settings are being read (the `start` message): actions
     /// wait, so that none runs as if sync were off.
     static STARTING: Cell<bool> = const { Cell::new(false) };
+    /// The latest request to publish the group summaries (see
+    /// [`publish_soon`]).
+    static PUBLISHING: Cell<u32> = const { Cell::new(0) };
 }
 
 fn driver() -> Option<Rc<RefCell<Inner>>> {
@@ -138,7 +142,11 @@ pub fn on_message(message: JsValue) {
             STARTING.set(true);
             spawn_local(start());
         }
-        wire::CHANGED => changed(),
+        wire::CHANGED => {
+            changed();
+            publish_soon();
+        }
+        wire::PUBLISH => spawn_local(publish_summaries()),
         wire::ONLINE => {
             if let Some(d) = driver() {
                 d.borrow_mut().engine.online();
@@ -151,6 +159,7 @@ pub fn on_message(message: JsValue) {
                 get(&message, "plain").as_string(),
             ) {
                 offer(logical, plain);
+                publish_soon();
             }
         }
         wire::TURN_ON => answer(id, async {
@@ -263,6 +272,42 @@ async fn keys() -> Option<Keys> {
         .ok()?
         .phrase()?;
     Keys::derive(&phrase).await.ok()
+}
+
+/// How long after the last change the group summaries are published: one
+/// request per group per pause, not one per answer.
+const PUBLISH_AFTER_MS: u64 = 3_000;
+
+/// Publishes the group summaries once changes have stopped for
+/// [`PUBLISH_AFTER_MS`].
+fn publish_soon() {
+    let ticket = PUBLISHING.get().wrapping_add(1);
+    PUBLISHING.set(ticket);
+    spawn_local(async move {
+        pause(PUBLISH_AFTER_MS).await;
+        if PUBLISHING.get() == ticket {
+            publish_summaries().await;
+        }
+    });
+}
+
+/// Publishes the group summaries now (nothing while no group is joined).
+/// A failure waits for the next change; offline is not worth a warning.
+async fn publish_summaries() {
+    let Some((db, keys)) = driver().map(|d| {
+        let d = d.borrow();
+        (d.db.clone(), d.keys.clone())
+    }) else {
+        return;
+    };
+    let credentials = super::Credentials {
+        space_id: keys.space_id,
+        bearer: keys.bearer,
+    };
+    match crate::groups_client::publish::to_every_group(&db, &credentials).await {
+        Ok(()) | Err(crate::groups_client::GroupError::Network) => {}
+        Err(e) => web_sys::console::warn_1(&format!("summary not published: {e:?}").into()),
+    }
 }
 
 fn changed() {
@@ -408,6 +453,8 @@ async fn run(db: Rc<Db>, mut config: Config) -> Result<(), JsValue> {
     }));
     DRIVER.with(|d| *d.borrow_mut() = Some(inner.clone()));
     STARTING.set(false);
+    // A page opened: the groups see the device as it is now.
+    publish_soon();
     let generation = GENERATION.with(|g| {
         *g.borrow_mut() += 1;
         *g.borrow()
@@ -652,6 +699,7 @@ async fn store_pulled(
     i.events.extend(event_ids);
     drop(i);
     if events.length() > 0 || kept.length() > 0 {
+        publish_soon();
         scope::post_message(&object(&[
             ("type", &wire::PULLED.into()),
             ("events", &events),

@@ -39,7 +39,7 @@ pub mod driver;
 #[cfg(target_arch = "wasm32")]
 mod http;
 #[cfg(target_arch = "wasm32")]
-mod scope;
+pub(crate) mod scope;
 #[cfg(target_arch = "wasm32")]
 mod wire;
 
@@ -197,6 +197,13 @@ pub fn start(learner: crate::learner::Learner) {
 pub fn changed() {
     #[cfg(target_arch = "wasm32")]
     client::changed();
+}
+
+/// A group was joined: the worker publishes the summaries now (it also
+/// does after every change of progress or of the CV).
+pub fn publish_summaries() {
+    #[cfg(target_arch = "wasm32")]
+    client::publish_summaries();
 }
 
 /// Turns sync on with a new phrase, and gives it.

@@ -1,7 +1,8 @@
 //! The messages between the page ([`super::client`]) and the sync worker
 //! ([`super::driver`]): each a plain object whose `type` is one of these.
 //! Page to worker: [`START`] (once, first), [`CHANGED`], [`ONLINE`],
-//! [`OFFER`] (`logical`, `plain`), and the actions, each with an `id`
+//! [`OFFER`] (`logical`, `plain`), [`PUBLISH`] (the group summaries, now),
+//! and the actions, each with an `id`
 //! answered once by an [`ANSWER`] (`ok`, or `error`: a `SyncError` code):
 //! [`TURN_ON`] (answers the phrase's numbers), [`RESTORE`] (`words`,
 //! `shared`), [`FINISH`] (`events`: the page's event ids), [`TURN_OFF`],
@@ -15,6 +16,7 @@ pub const START: &str = "start";
 pub const CHANGED: &str = "changed";
 pub const ONLINE: &str = "online";
 pub const OFFER: &str = "offer";
+pub const PUBLISH: &str = "publish";
 pub const TURN_ON: &str = "turn_on";
 pub const RESTORE: &str = "restore";
 pub const FINISH: &str = "finish";
