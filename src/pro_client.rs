@@ -145,6 +145,10 @@ pub struct Summary {
     pub path: Vec<String>,
     #[serde(default)]
     pub last_activity: Option<i64>,
+    /// The learner's CV, if they chose to share it with this group (as
+    /// their app saved it: unknown fields ignored, missing ones empty).
+    #[serde(default)]
+    pub cv: Option<declic_core::cv::Cv>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

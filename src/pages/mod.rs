@@ -3,6 +3,7 @@
 mod advice_notes;
 mod backup;
 pub(crate) mod cv;
+mod cv_sheet;
 mod group_workshop;
 mod groups;
 mod home;

@@ -3,7 +3,8 @@
 // 360×640 with sync on. The group is created; the learners join with the
 // code through the app ("Mes groupes", the consent screen), one by the
 // poster's link; one refuses and never appears; the follow-up shows the
-// learners and their domains, and follows their progress; a live lesson
+// learners and their domains, and follows their progress and the CV one
+// shared, as he edits it after joining; a live lesson
 // and a live quiz go step by step on every phone, the answers show in the
 // professional's anonymous counts; a learner who goes offline mid-quiz
 // comes back at the current step with the same name and answer; one
@@ -157,6 +158,7 @@ describe("groups and live workshops, the learner's side", () => {
     await expectAccessible(karim, "consent, under 15");
     await screenshot(karim, "groups-consent-under-15");
     await karim.getByLabel("Un de mes parents a lu et il est d'accord").check();
+    await karim.getByLabel("Partager mon CV avec ce groupe").check();
     await karim.getByRole("button", { name: "J'accepte" }).click();
     await karim.getByText("Vous avez rejoint « Atelier du jeudi ».").waitFor();
   });
@@ -210,6 +212,33 @@ describe("groups and live workshops, the learner's side", () => {
       await pro.waitForTimeout(1000);
     }
     await screenshot(pro, "groups-follow-up-desktop");
+  });
+
+  it("shows the CV a learner chose to share, as it is after the learner edits it", async () => {
+    // Karim shared his CV when he joined; he writes it only now, in the
+    // job tools: the group gets it without any progress being made.
+    await karim.goto(`${server.url}/mon-cv`);
+    await waitForApp(karim);
+    await karim.locator("main .loading").waitFor({ state: "detached" });
+    await karim.getByLabel("Prénom").fill("Karim");
+    await karim.getByLabel("Nom", { exact: true }).fill("Benali");
+    const sheet = pro.locator("details.learner-cv", { hasText: "Le CV de Karim" });
+    for (let i = 0; ; i++) {
+      await followUpRows();
+      if ((await sheet.count()) === 1 && (await sheet.innerText()).includes("Le CV de Karim")) {
+        await sheet.locator("summary").click();
+        if ((await sheet.locator(".cv-name").innerText()) === "Karim BENALI") break;
+      }
+      assert.ok(i < 30, "the CV never reached the group");
+      await pro.waitForTimeout(1000);
+    }
+    assert.equal(await pro.locator("details.learner-cv", { hasText: "Samia" }).count(), 0, "Samia did not share hers");
+    await expectAccessible(pro, "follow-up, a shared CV open");
+    await screenshot(pro, "groups-follow-up-cv");
+    await pro.setViewportSize(PHONE.viewport);
+    await sheet.scrollIntoViewIfNeeded();
+    await screenshot(pro, "groups-follow-up-cv-phone", { fullPage: false });
+    await pro.setViewportSize(DESKTOP.viewport);
   });
 
   /// Waits for the banner on "Mes groupes", then opens the workshop.

@@ -3,71 +3,22 @@
 
 use super::{step_path, Coach};
 use crate::files;
+use crate::pages::cv_sheet::cv_sheet;
 use crate::pages::pdf_buttons::PdfButtons;
 use crate::pdf_engine::{Request, Template};
-use declic_core::cv::{period, Cv, CvStep};
+use declic_core::cv::{Cv, CvStep};
 use leptos::prelude::*;
 
 /// The CV as it will look, live. Also what the print stylesheet prints.
 #[component]
 pub(super) fn Preview() -> impl IntoView {
     let cv = expect_context::<Coach>().cv;
-    let filled = |v: &[String]| {
-        v.iter()
-            .filter(|s| !s.trim().is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-    };
     view! {
         <section class="cv-section" aria-labelledby="cv-apercu">
             <h2 id="cv-apercu">"Votre CV"</h2>
             <PdfExport cv=cv />
             <ProblemsForPdf />
-            {move || cv.with(|cv| {
-                let skills = filled(&cv.skills);
-                let interests = filled(&cv.interests);
-                let contact: Vec<String> = [&cv.identity.phone, &cv.identity.email, &cv.identity.city]
-                    .into_iter().filter(|s| !s.trim().is_empty()).cloned().collect();
-                view! {
-                    <article class="cv-preview" aria-label="Aperçu du CV">
-                        <header>
-                            <p class="cv-name">{format!("{} {}", cv.identity.first_name, cv.identity.last_name.to_uppercase())}</p>
-                            <p class="cv-contact">{contact.join(" · ")}</p>
-                            {(!cv.title.trim().is_empty()).then(|| view! { <p class="cv-title">{cv.title.clone()}</p> })}
-                        </header>
-                        {(!cv.experiences.is_empty()).then(|| view! {
-                            <h3>"Expériences professionnelles"</h3>
-                            <ul>{cv.experiences.iter().map(|e| view! {
-                                <li>
-                                    <strong>{e.role.clone()}</strong>
-                                    {(!e.employer.is_empty()).then(|| format!(" – {}", e.employer))}
-                                    {(!e.city.is_empty()).then(|| format!(", {}", e.city))}
-                                    <span class="cv-period">{format!(" ({}, {})", e.kind.label(), period(e.start, e.end))}</span>
-                                    {(!e.description.trim().is_empty()).then(|| view! { <br /><span>{e.description.clone()}</span> })}
-                                </li>
-                            }).collect_view()}</ul>
-                        })}
-                        {(!cv.education.is_empty()).then(|| view! {
-                            <h3>"Formation"</h3>
-                            <ul>{cv.education.iter().map(|e| view! {
-                                <li>
-                                    <strong>{e.diploma.clone()}</strong>
-                                    {(!e.school.is_empty()).then(|| format!(" – {}", e.school))}
-                                    {(!e.city.is_empty()).then(|| format!(", {}", e.city))}
-                                    <span class="cv-period">{format!(" ({})", period(e.start, e.end))}</span>
-                                </li>
-                            }).collect_view()}</ul>
-                        })}
-                        {(!skills.is_empty()).then(|| view! { <h3>"Compétences"</h3><ul>{skills.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> })}
-                        {(!cv.languages.is_empty()).then(|| view! {
-                            <h3>"Langues"</h3>
-                            <ul>{cv.languages.iter().filter(|l| !l.name.trim().is_empty()).map(|l| view! { <li>{format!("{} : {}", l.name, l.level.label())}</li> }).collect_view()}</ul>
-                        })}
-                        {cv.driving_licence.then(|| view! { <p>"Permis B"</p> })}
-                        {(!interests.is_empty()).then(|| view! { <h3>"Centres d'intérêt"</h3><p>{interests.join(" · ")}</p> })}
-                    </article>
-                }
-            })}
+            {move || cv.with(cv_sheet)}
         </section>
     }
 }

@@ -1,10 +1,11 @@
 //! A group's follow-up: learners × domains (in words, not only colour),
 //! each learner's "Mon parcours" and last activity, printable. Only what
 //! the server gives: learners who joined and agreed, under the name they
-//! chose for the group.
+//! chose for the group, and the CV of those who chose to share it.
 
 use super::{day, group_path, load, Remote, Waiting};
 use crate::catalogue::CATALOGUE;
+use crate::pages::cv_sheet::cv_sheet;
 use crate::pro_client::{self, Group, Learner};
 use leptos::prelude::*;
 
@@ -107,6 +108,7 @@ fn LearnerPath(learner: Learner) -> impl IntoView {
         .map(|s| s.path.clone())
         .unwrap_or_default();
     let last = learner.summary.as_ref().and_then(|s| s.last_activity);
+    let cv = learner.summary.as_ref().and_then(|s| s.cv.clone());
     view! {
         <section class="learner-path">
             <h2>{learner.display_name.clone()}</h2>
@@ -123,6 +125,12 @@ fn LearnerPath(learner: Learner) -> impl IntoView {
                     <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                 }.into_any()
             }}
+            {cv.map(|cv| view! {
+                <details class="learner-cv no-print">
+                    <summary>{format!("Le CV de {}", learner.display_name)}</summary>
+                    {cv_sheet(&cv)}
+                </details>
+            })}
         </section>
     }
 }
