@@ -1,12 +1,16 @@
 //! No input makes the API fail: random and hostile methods, paths, queries,
-//! headers and bodies on every endpoint get an answer below 500, and every
-//! error answer is the one JSON shape with a stable code and its status.
+//! headers, credentials and bodies on every endpoint (sync, the learner's
+//! groups and workshops, the professional space) get an answer below 500,
+//! and every error answer is the one JSON shape with a stable code and its
+//! status. The world has a signed-in professional, a group, a learner in
+//! it and a live workshop, so hostile input reaches past authentication.
 
 mod common;
 
 use axum::body::{to_bytes, Body};
 use axum::http::{Method, Request};
 use axum::Router;
+use common::pro::{account, join, Browser, PASSWORD};
 use common::{app, unlimited, Space, TestDb};
 use declic_server::error::ErrorCode;
 use proptest::prelude::*;
@@ -16,6 +20,11 @@ struct World {
     runtime: tokio::runtime::Runtime,
     app: Router,
     space: Space,
+    /// The professional's session cookie and CSRF token.
+    cookie: String,
+    csrf: String,
+    group: String,
+    workshop: String,
 }
 
 fn world() -> &'static World {
@@ -28,17 +37,30 @@ fn world() -> &'static World {
             .unwrap();
         let db = TestDb::sqlite_fixed("hostile");
         let space = Space::random();
-        let app = runtime.block_on(async {
+        let (app, cookie, csrf, group, workshop) = runtime.block_on(async {
             let store = db.store().await;
+            account(&*store, "admin@structure.fr", true).await;
             let app = app(store, unlimited());
             let r = common::call(&app, Method::PUT, &space.path(), Some(&space.token), None).await;
             assert_eq!(r.status, 200);
-            app
+            let mut pro = Browser::new(&app);
+            assert_eq!(
+                pro.sign_in("admin@structure.fr", PASSWORD).await.status,
+                200
+            );
+            let (group, code) = pro.group("Atelier").await;
+            assert_eq!(join(&app, &space, &code, "Awa").await.status, 200);
+            let workshop = pro.start_quiz(&group).await;
+            (app, pro.cookie.unwrap(), pro.csrf.unwrap(), group, workshop)
         });
         World {
             runtime,
             app,
             space,
+            cookie,
+            csrf,
+            group,
+            workshop,
         }
     })
 }
@@ -48,9 +70,12 @@ fn percent_encoded(bytes: Vec<u8>) -> String {
 }
 
 fn segment() -> impl Strategy<Value = String> {
-    let known = world().space.id.clone();
+    let world = world();
     prop_oneof![
-        Just(known),
+        Just(world.space.id.clone()),
+        Just(world.group.clone()),
+        Just(world.workshop.clone()),
+        "[0-9]{1,3}",
         "[0-9a-f]{32}",
         "[0-9a-fA-F]{30,34}",
         "[A-Za-z0-9._~-]{0,80}",
@@ -75,14 +100,53 @@ fn query() -> impl Strategy<Value = String> {
 }
 
 fn path() -> impl Strategy<Value = String> {
-    (segment(), 0..6usize, query()).prop_map(|(seg, shape, q)| match shape {
+    (segment(), segment(), 0..24usize, query()).prop_map(|(seg, other, shape, q)| match shape {
         0 => format!("/api/v1/spaces/{seg}{q}"),
         1 => format!("/api/v1/spaces/{seg}/records{q}"),
         2 => format!("/api/v1/health{q}"),
         3 => format!("/api/v1/{seg}/records{q}"),
         4 => format!("/api/{seg}{q}"),
-        _ => format!("/api/v1/spaces/{seg}/records/{seg}{q}"),
+        5 => format!("/api/v1/spaces/{seg}/records/{other}{q}"),
+        // The learner's groups and workshops.
+        6 => format!("/api/v1/spaces/{seg}/groups/preview{q}"),
+        7 => format!("/api/v1/spaces/{seg}/groups{q}"),
+        8 => format!("/api/v1/spaces/{seg}/groups/{other}{q}"),
+        9 => format!("/api/v1/spaces/{seg}/groups/{other}/summary{q}"),
+        10 => format!("/api/v1/spaces/{seg}/groups/{other}/workshop{q}"),
+        11 => format!("/api/v1/spaces/{seg}/workshops/{other}/answers/{seg}{q}"),
+        12 => format!("/api/v1/spaces/{seg}/workshops/{other}/events{q}"),
+        // The professional space.
+        13 => format!("/api/v1/pro/session{q}"),
+        14 => format!("/api/v1/pro/password{q}"),
+        15 => format!("/api/v1/pro/accounts{q}"),
+        16 => format!("/api/v1/pro/accounts/{seg}/password{q}"),
+        17 => format!("/api/v1/pro/groups{q}"),
+        18 => format!("/api/v1/pro/groups/{seg}{q}"),
+        19 => format!("/api/v1/pro/groups/{seg}/learners{q}"),
+        20 => format!("/api/v1/pro/groups/{seg}/workshops{q}"),
+        21 => format!("/api/v1/pro/workshops/{seg}{q}"),
+        22 => format!("/api/v1/pro/workshops/{seg}/{other}{q}"),
+        _ => format!("/api/v1/pro/workshops/{seg}/events{q}"),
     })
+}
+
+/// The professional's cookie and CSRF header: the real ones, forged ones,
+/// or none.
+fn session() -> impl Strategy<Value = (Option<String>, Option<String>)> {
+    let world = world();
+    let cookie = prop_oneof![
+        Just(None),
+        Just(Some(format!("declic_pro={}", world.cookie))),
+        "declic_pro=[ -~]{0,80}".prop_map(Some),
+        "[ -~]{0,80}".prop_map(Some),
+    ];
+    let csrf = prop_oneof![
+        Just(None),
+        Just(Some(world.csrf.clone())),
+        Just(Some("1".to_string())),
+        "[ -~]{0,80}".prop_map(Some),
+    ];
+    (cookie, csrf)
 }
 
 fn authorization() -> impl Strategy<Value = Option<String>> {
@@ -115,6 +179,7 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
                     Just("records".to_string()),
                     Just("id".to_string()),
                     Just("data".to_string()),
+                    prop::sample::select(PRO_FIELDS).prop_map(str::to_string),
                     "\\PC{0,8}"
                 ],
                 inner,
@@ -124,6 +189,32 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
         ]
     })
 }
+
+/// The fields the groups, workshops and professional endpoints read.
+const PRO_FIELDS: &[&str] = &[
+    "code",
+    "display_name",
+    "consent",
+    "under_15",
+    "parent_agreed",
+    "summary",
+    "domains",
+    "domain",
+    "state",
+    "path",
+    "last_activity",
+    "cv",
+    "email",
+    "password",
+    "current",
+    "admin",
+    "name",
+    "archived",
+    "content_id",
+    "kind",
+    "step",
+    "choices",
+];
 
 fn push_like() -> impl Strategy<Value = String> {
     let record = (
@@ -187,7 +278,7 @@ fn header_noise() -> impl Strategy<Value = Vec<(String, String)>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 600, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn every_answer_is_below_500_and_every_error_is_json(
@@ -195,12 +286,19 @@ proptest! {
         path in path(),
         auth in authorization(),
         headers in header_noise(),
+        (cookie, csrf) in session(),
         body in body(),
     ) {
         let world = world();
         let mut request = Request::builder().method(method.clone()).uri(&path);
         if let Some(auth) = &auth {
             request = request.header("authorization", auth);
+        }
+        if let Some(cookie) = &cookie {
+            request = request.header("cookie", cookie);
+        }
+        if let Some(csrf) = &csrf {
+            request = request.header("x-declic-csrf", csrf);
         }
         for (name, value) in &headers {
             // content-length and transfer-encoding would lie about the body;
@@ -214,6 +312,14 @@ proptest! {
             use tower::ServiceExt;
             let response = world.app.clone().oneshot(request).await.unwrap();
             let status = response.status();
+            // A live stream that opened never ends: its status is the answer.
+            let stream = response
+                .headers()
+                .get("content-type")
+                .is_some_and(|t| t.as_bytes().starts_with(b"text/event-stream"));
+            if stream {
+                return (status, Default::default());
+            }
             (status, to_bytes(response.into_body(), 64 << 20).await.unwrap())
         });
         prop_assert!(status.as_u16() < 500, "{method} {path}: {status} {}", String::from_utf8_lossy(&bytes));
