@@ -388,8 +388,8 @@ async fn call<T: serde::de::DeserializeOwned, B: Serialize>(
     request(&credentials, method, path, body).await
 }
 
-/// One request on the space `credentials` prove, through the global
-/// scope's `fetch` (a page's or the sync worker's).
+/// One request on the space `credentials` prove (a page's or the sync
+/// worker's `fetch`).
 #[cfg(target_arch = "wasm32")]
 async fn request<T: serde::de::DeserializeOwned, B: Serialize>(
     credentials: &crate::sync::Credentials,
@@ -397,49 +397,22 @@ async fn request<T: serde::de::DeserializeOwned, B: Serialize>(
     path: &str,
     body: Option<&B>,
 ) -> Result<T, GroupError> {
-    use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
-
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    init.set_cache(web_sys::RequestCache::NoStore);
-    let headers = web_sys::Headers::new().map_err(|_| GroupError::Network)?;
-    let _ = headers.set("Authorization", &credentials.bearer);
-    if let Some(body) = body {
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        let value = body
-            .serialize(&serializer)
-            .map_err(|_| GroupError::BadRequest)?;
-        let json = js_sys::JSON::stringify(&value).map_err(|_| GroupError::BadRequest)?;
-        let _ = headers.set("Content-Type", "application/json");
-        init.set_body(&JsValue::from(json));
-    }
-    init.set_headers(&headers);
+    use crate::scope::{json_call, CallFailure};
     let url = format!("/api/v1/spaces/{}{path}", credentials.space_id);
-    let response = JsFuture::from(crate::sync::scope::fetch(&url, &init))
+    let headers = [("Authorization", credentials.bearer.as_str())];
+    json_call(method, &url, &headers, body)
         .await
-        .map_err(|_| GroupError::Network)?;
-    let response: web_sys::Response = response.unchecked_into();
-    let json = match response.json() {
-        Ok(promise) => JsFuture::from(promise).await.ok(),
-        Err(_) => None,
-    };
-    let status = response.status();
-    if status != 200 {
-        #[derive(Deserialize)]
-        struct ErrorBody {
-            error: String,
-        }
-        let code = json
-            .and_then(|j| serde_wasm_bindgen::from_value::<ErrorBody>(j).ok())
-            .map(|e| e.error)
-            .unwrap_or_default();
-        let retry = response.headers().get("Retry-After").ok().flatten();
-        return Err(GroupError::from_answer(status, &code, retry.as_deref()));
-    }
-    // A 200 that cannot be read is treated like a cut connection.
-    json.and_then(|j| serde_wasm_bindgen::from_value(j).ok())
-        .ok_or(GroupError::Network)
+        .map_err(|failure| match failure {
+            // A success that cannot be read is treated like a cut connection.
+            CallFailure::Network | CallFailure::Unreadable(_) => GroupError::Network,
+            CallFailure::Unwritable => GroupError::BadRequest,
+            CallFailure::Refused {
+                status,
+                code,
+                retry_after,
+                ..
+            } => GroupError::from_answer(status, &code, retry_after.as_deref()),
+        })
 }
 
 #[cfg(not(target_arch = "wasm32"))]

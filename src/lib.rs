@@ -8,7 +8,7 @@
 //! a navigation), `title` (document title), `pwa` (service worker, online status), `speech`
 //! (read-aloud), `content_loader` (fetch), `storage` (IndexedDB),
 //! `learner` (progress events, clock), `documents` (documents written by the
-//! learner), `pdf_engine` (the PDF worker), `worker_link` (requests and answers with a worker), `pro_client` (the professional entry's server calls), `groups_client` (the learner's groups and live workshops), `device_data` (export and erase of everything the device holds), `scan` (the camera's QR reader), `perf` (bench marks), `start` below, and `app::focus_soon`
+//! learner), `pdf_engine` (the PDF worker), `worker_link` (requests and answers with a worker), `scope` (the global scope's `fetch`, `crypto`, `setTimeout`, a page's or a worker's, and the one JSON call to the API), `pro_client` (the professional entry's server calls), `groups_client` (the learner's groups and live workshops), `device_data` (export and erase of everything the device holds), `scan` (the camera's QR reader), `perf` (bench marks), `start` below, and `app::focus_soon`
 //! (focus after a navigation or an answer). So views also render natively,
 //! which the build uses to prerender every screen.
 //! `tests/views_do_not_call_the_browser.rs` fails if `pages/` names one of
@@ -37,6 +37,8 @@ pub mod pro_client;
 pub mod pwa;
 pub mod router;
 pub mod scan;
+#[cfg(target_arch = "wasm32")]
+pub mod scope;
 pub mod speech;
 pub mod storage;
 pub mod sync;

@@ -384,54 +384,23 @@ async fn call<T: DeserializeOwned, B: Serialize>(
     path: &str,
     body: Option<&B>,
 ) -> Result<T, ApiError> {
-    use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
-
-    let window = web_sys::window().ok_or(ApiError::Network)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
-    let _ = headers.set("Accept", "application/json");
-    if method != "GET" {
-        let token = CSRF.with(|c| c.borrow().clone());
-        let _ = headers.set("X-Declic-CSRF", &token);
-    }
-    if let Some(body) = body {
-        let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Server(0))?;
-        let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Server(0))?;
-        let _ = headers.set("Content-Type", "application/json");
-        init.set_body(&JsValue::from(json));
-    }
-    init.set_headers(&headers);
-    let url = format!("{API}{path}");
-    let response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+    use crate::scope::{json_call, CallFailure};
+    let token = CSRF.with(|c| c.borrow().clone());
+    let csrf = [("X-Declic-CSRF", token.as_str())];
+    let headers: &[(&str, &str)] = if method == "GET" { &[] } else { &csrf };
+    json_call(method, &format!("{API}{path}"), headers, body)
         .await
-        .map_err(|_| ApiError::Network)?;
-    let response: web_sys::Response = response.unchecked_into();
-    let json = match response.json() {
-        Ok(promise) => JsFuture::from(promise).await.unwrap_or(JsValue::NULL),
-        Err(_) => JsValue::NULL,
-    };
-    let status = response.status();
-    if !response.ok() {
-        #[derive(Deserialize, Default)]
-        struct ErrorBody {
-            #[serde(default)]
-            error: String,
-            #[serde(default)]
-            message: String,
-        }
-        let e: ErrorBody = serde_wasm_bindgen::from_value(json).unwrap_or_default();
-        let retry = response.headers().get("Retry-After").ok().flatten();
-        return Err(ApiError::from_answer(
-            status,
-            &e.error,
-            &e.message,
-            retry.as_deref(),
-        ));
-    }
-    serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server(status))
+        .map_err(|failure| match failure {
+            CallFailure::Network => ApiError::Network,
+            CallFailure::Unreadable(status) => ApiError::Server(status),
+            CallFailure::Unwritable => ApiError::Server(0),
+            CallFailure::Refused {
+                status,
+                code,
+                message,
+                retry_after,
+            } => ApiError::from_answer(status, &code, &message, retry_after.as_deref()),
+        })
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,9 +5,9 @@
 //! header and the backup screen read, the progress merged and the
 //! documents' pulled changes ([`super::docs::pulled`]).
 
-use super::scope::object;
 use super::{shown, wire, Credentials, SyncError};
 use crate::learner::Learner;
+use crate::scope::object;
 use crate::storage::{self, SYNC};
 use crate::worker_link::{get, WorkerLink};
 use declic_core::progress::Event;

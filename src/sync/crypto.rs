@@ -2,7 +2,7 @@
 //! the wasm). The derivation and its labels are the core's
 //! (`declic_core::sync::keys`): this module only runs them.
 
-use super::scope::{self, object};
+use crate::scope::{self, object};
 use declic_core::sync::keys::{
     self, ACCESS_BYTES, ENCRYPTION_BYTES, INFO_ACCESS, INFO_ENCRYPTION, INFO_MASTER,
     INFO_RECORD_IDS, INFO_SPACE_ID, MASTER_BYTES, NONCE_BYTES, SALT, SPACE_ID_BYTES,

@@ -13,9 +13,9 @@
 
 use super::crypto::Keys;
 use super::http;
-use super::scope::{self, object};
 use super::wire;
 use super::{from_text, json_text, SyncError, KEPT, OPS};
+use crate::scope::{self, object};
 use crate::storage::{self, Db, StorageError, Write, EVENTS, SYNC};
 use crate::worker_link::get;
 use declic_core::progress::Event;

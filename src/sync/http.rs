@@ -155,6 +155,6 @@ async fn fetch(
         init.set_body(&JsValue::from_str(body));
     }
     init.set_cache(web_sys::RequestCache::NoStore);
-    let response = JsFuture::from(super::scope::fetch(url, &init)).await?;
+    let response = JsFuture::from(crate::scope::fetch(url, &init)).await?;
     Ok(response.unchecked_into())
 }

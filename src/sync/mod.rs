@@ -39,8 +39,6 @@ pub mod driver;
 #[cfg(target_arch = "wasm32")]
 mod http;
 #[cfg(target_arch = "wasm32")]
-pub(crate) mod scope;
-#[cfg(target_arch = "wasm32")]
 mod wire;
 
 use crate::storage::StorageError;
