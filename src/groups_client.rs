@@ -160,6 +160,7 @@ struct Choices<'a> {
 }
 
 /// The document that remembers the groups joined here.
+#[cfg(target_arch = "wasm32")]
 const GROUPS_DOCUMENT: &str = "groups";
 
 pub async fn preview(code: &str) -> Result<Preview, GroupError> {
@@ -224,9 +225,20 @@ pub async fn answer(workshop_id: &str, step: usize, choices: &[String]) -> Resul
 
 /// What the device remembers of its groups (nothing if never joined).
 async fn joined_groups() -> JoinedGroups {
-    crate::documents::load::<JoinedGroups>(GROUPS_DOCUMENT)
-        .await
-        .unwrap_or_default()
+    #[cfg(target_arch = "wasm32")]
+    if let Some(db) = crate::storage::page_db() {
+        return joined_groups_in(&db).await;
+    }
+    JoinedGroups::default()
+}
+
+/// The groups document in `db` (the page's connection or the worker's).
+#[cfg(target_arch = "wasm32")]
+async fn joined_groups_in(db: &crate::storage::Db) -> JoinedGroups {
+    match db.get(crate::storage::DOCUMENTS, GROUPS_DOCUMENT).await {
+        Ok(Some(value)) => serde_wasm_bindgen::from_value(value).unwrap_or_default(),
+        _ => JoinedGroups::default(),
+    }
 }
 
 async fn save_joined_groups(groups: &JoinedGroups) {
@@ -260,35 +272,29 @@ async fn save_joined_groups(groups: &JoinedGroups) {
 /// job tools reaches the groups that were shown it.
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod publish {
-    use super::{request, GroupError, JoinedGroups, GROUPS_DOCUMENT};
+    use super::{joined_groups_in, request, GroupError};
     use crate::catalogue::CATALOGUE;
-    use crate::storage::{Db, DOCUMENTS, EVENTS};
+    use crate::storage::{Db, DOCUMENTS};
     use crate::sync::Credentials;
     use declic_core::groups::Summary;
-    use declic_core::progress::{derive, Event, EventLog};
+    use declic_core::progress::{derive, EventLog};
+    use declic_core::sync::doc::CV;
     use serde::{Deserialize, Serialize};
     use wasm_bindgen::JsValue;
 
     /// Publishes this device's summary to every group it joined (the CV
     /// only to those it was chosen for). Nothing at all while none is.
     pub async fn to_every_group(db: &Db, credentials: &Credentials) -> Result<(), GroupError> {
-        let groups: JoinedGroups = match db.get(DOCUMENTS, GROUPS_DOCUMENT).await {
-            Ok(Some(value)) => serde_wasm_bindgen::from_value(value).unwrap_or_default(),
-            _ => JoinedGroups::default(),
-        };
+        let groups = joined_groups_in(db).await;
         if groups.groups.is_empty() {
             return Ok(());
         }
-        let events: Vec<Event> = db
-            .all(EVENTS)
+        let events = crate::learner::saved_events(db)
             .await
-            .map_err(|_| GroupError::Network)?
-            .into_iter()
-            .filter_map(|value| serde_wasm_bindgen::from_value(value).ok())
-            .collect();
+            .map_err(|_| GroupError::Network)?;
         let log = EventLog::from_events(events);
         let progress = derive(&log, &CATALOGUE);
-        let cv = match db.get(DOCUMENTS, "cv").await {
+        let cv = match db.get(DOCUMENTS, CV).await {
             Ok(Some(value)) if value.is_object() => Some(value),
             _ => None,
         };

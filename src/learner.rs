@@ -195,6 +195,9 @@ pub fn start_reading(learner: Learner) {
 }
 
 #[cfg(target_arch = "wasm32")]
+pub(crate) use browser::saved_events;
+
+#[cfg(target_arch = "wasm32")]
 mod browser {
     use super::*;
     use crate::storage::{self, Db, Write, EVENTS, META};
@@ -306,6 +309,14 @@ mod browser {
                 device
             }
         };
+        let events = saved_events(&db).await?;
+        Ok((db, device, events))
+    }
+
+    /// Every event the `events` store holds: the one reader of that store
+    /// (this page's log, and in the sync worker what it seals and the
+    /// group summaries).
+    pub async fn saved_events(db: &Db) -> Result<Vec<Event>, StorageError> {
         let mut events = Vec::new();
         for record in db.all(EVENTS).await? {
             match serde_wasm_bindgen::from_value::<Event>(record) {
@@ -314,7 +325,7 @@ mod browser {
                 Err(e) => web_sys::console::warn_1(&format!("unreadable event: {e}").into()),
             }
         }
-        Ok((db, device, events))
+        Ok(events)
     }
 
     /// Writes the pending events, one transaction at a time, until none is

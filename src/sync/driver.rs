@@ -507,8 +507,8 @@ async fn seal_new_events(inner: &Rc<RefCell<Inner>>) {
         }
         (i.keys.clone(), i.db.clone())
     };
-    let records = match db.all(EVENTS).await {
-        Ok(records) => records,
+    let events = match crate::learner::saved_events(&db).await {
+        Ok(events) => events,
         Err(_) => {
             inner.borrow_mut().dirty = true;
             return;
@@ -516,9 +516,8 @@ async fn seal_new_events(inner: &Rc<RefCell<Inner>>) {
     };
     let fresh: Vec<Event> = {
         let mut i = inner.borrow_mut();
-        records
+        events
             .into_iter()
-            .filter_map(|record| serde_wasm_bindgen::from_value::<Event>(record).ok())
             .filter(|e| {
                 let id = e.id.to_string();
                 i.events.insert(id.clone());
