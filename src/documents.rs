@@ -12,11 +12,10 @@
 //! Views get read-only signals ([`Editor::doc`], [`DocumentSaver::status`]):
 //! a document changes only through [`Editor::edit`], which saves it.
 //!
-//! The job tools' document sync (`crate::sync::docs`) follows the open
+//! The job tools' document sync (`crate::sync::doc_link`) follows the open
 //! editors ([`follow`]): told of every edit and every editor opened, it
-//! puts merged values in them ([`Editor::replace`]); documents are read
-//! only once it is ready ([`wait_for`]), so no editor opens on a value it
-//! is about to change.
+//! puts merged values in them ([`Editor::replace`]) and learns when they
+//! are on the disk ([`when_saved`]).
 
 use crate::learner::SaveStatus;
 use leptos::prelude::*;
@@ -107,7 +106,6 @@ impl<T: serde::Serialize + Send + Sync + 'static> Editor<T> {
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) mod follow {
     use super::Editor;
-    use leptos::prelude::*;
     use std::any::Any;
     use std::cell::{Cell, RefCell};
 
@@ -118,23 +116,12 @@ pub(crate) mod follow {
     thread_local! {
         static EDITORS: RefCell<Vec<(&'static str, Box<dyn Any>)>> = RefCell::default();
         static HOOK: Cell<Option<Hook>> = const { Cell::new(None) };
-        static READY: RefCell<Option<ArcRwSignal<bool>>> = const { RefCell::new(None) };
     }
 
     /// Calls `hook(key, opened)` after every edit (`false`) and once an
     /// editor has read its document (`true`).
     pub(crate) fn follow(hook: Hook) {
         HOOK.with(|h| h.set(Some(hook)));
-    }
-
-    /// Documents are read only once `ready` is true.
-    pub(crate) fn wait_for(ready: ArcRwSignal<bool>) {
-        READY.with(|r| *r.borrow_mut() = Some(ready));
-    }
-
-    /// Whether documents may be read (a tracked read).
-    pub(super) fn ready() -> bool {
-        READY.with(|r| r.borrow().as_ref().is_none_or(|s| s.get()))
     }
 
     pub(super) fn told(key: &'static str, opened: bool) {
@@ -204,7 +191,7 @@ pub(crate) fn when_loaded(read: impl std::future::Future<Output = ()> + 'static)
     let learner = expect_context::<crate::learner::Learner>();
     let read = StoredValue::new_local(Some(read));
     Effect::new(move |_| {
-        if learner.loaded() && follow::ready() {
+        if learner.loaded() {
             if let Some(read) = read.try_update_value(Option::take).flatten() {
                 leptos::task::spawn_local(read);
             }
@@ -240,7 +227,7 @@ pub async fn load<T: serde::de::DeserializeOwned>(key: &'static str) -> Option<T
 }
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) use browser::stored;
+pub(crate) use browser::{stored, when_saved};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -250,11 +237,40 @@ mod browser {
     use std::collections::{HashMap, HashSet};
     use wasm_bindgen::JsValue;
 
+    /// What runs once a document is on the disk.
+    type Then = Box<dyn FnOnce()>;
+
     thread_local! {
         /// The latest version not yet written, per document.
         static PENDING: RefCell<HashMap<&'static str, JsValue>> = RefCell::default();
         /// Documents with a write in flight.
         static WRITING: RefCell<HashSet<&'static str>> = RefCell::default();
+        /// What waits for a document's latest version to be on the disk.
+        static ON_SAVED: RefCell<Vec<(&'static str, Then)>> = RefCell::default();
+    }
+
+    /// Runs `then` once the latest version of `key` asked to be saved is
+    /// on the disk (after a failed write, once a retry succeeds).
+    pub fn when_saved(key: &'static str, then: impl FnOnce() + 'static) {
+        let idle = WRITING.with(|w| !w.borrow().contains(key))
+            && PENDING.with(|p| !p.borrow().contains_key(key));
+        if idle {
+            then();
+        } else {
+            ON_SAVED.with(|o| o.borrow_mut().push((key, Box::new(then))));
+        }
+    }
+
+    fn saved(key: &'static str) {
+        let done: Vec<_> = ON_SAVED.with(|o| {
+            let mut o = o.borrow_mut();
+            let (done, waiting) = o.drain(..).partition(|(k, _)| *k == key);
+            *o = waiting;
+            done
+        });
+        for (_, then) in done {
+            then();
+        }
     }
 
     fn keep_unless_newer(key: &'static str, value: JsValue) {
@@ -313,6 +329,9 @@ mod browser {
                 }
             }
             WRITING.with(|w| w.borrow_mut().remove(key));
+            if PENDING.with(|p| !p.borrow().contains_key(key)) {
+                saved(key);
+            }
         });
     }
 }

@@ -77,8 +77,8 @@ pub fn start_jobs() {
     router::listen(nav);
     mount(move |status, learner, speech| {
         router::follow_screens(nav);
-        // Only this entry reads the CV model: it applies document changes.
-        sync::docs::start(learner);
+        // Only this entry edits the CV and the letter: it follows their sync.
+        sync::doc_link::start();
         view! { <app::JobsApp nav=nav status=status learner=learner speech=speech /> }
     });
 }

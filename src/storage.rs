@@ -20,7 +20,7 @@
 //!   `r:<record id>`, one entry per record of the space: its ciphertext while
 //!   it waits to be sent, `""` once the server has it (see `crate::sync`);
 //!   `p:`, `o:` and `b:` entries hold documents' changes
-//!   (`crate::sync::docs`).
+//!   (`crate::sync::docs`, in the sync worker).
 //!
 //! rexie's builder is declarative: it creates the stores listed that do not
 //! exist yet and **deletes the ones not listed**, so every version lists

@@ -12,7 +12,7 @@ use crate::pages::cv::email_prompt::EmailPrompt;
 use crate::pages::offer_note::OfferNote;
 use crate::pages::pdf_buttons::PdfButtons;
 use crate::pdf_engine::Request;
-use crate::sync::docs::Field;
+use crate::sync::doc_link::Field;
 use declic_core::advice::AdviceLevel;
 use declic_core::cv::Cv;
 use declic_core::date::Date;

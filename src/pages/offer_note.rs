@@ -2,7 +2,7 @@
 //! devices at once: the value that lost, with "Remettre" (puts it back) and
 //! "Garder l'actuelle" (the note goes). Nothing otherwise.
 
-use crate::sync::docs::{self, Field};
+use crate::sync::doc_link::{self as docs, Field};
 use leptos::prelude::*;
 
 #[component]

@@ -2,8 +2,8 @@
 //! app start if the stored settings say so, or when the learner turns it
 //! on), tells it what the page saved, asks it for the backup screen's
 //! actions, and turns its messages ([`super::wire`]) into the signals the
-//! header and the backup screen read, the progress merged and the
-//! documents' pulled changes ([`super::docs::pulled`]).
+//! header and the backup screen read and the progress merged; the
+//! documents' messages go to and from [`super::doc_link`] (job tools only).
 
 use super::{shown, wire, Credentials, SyncError};
 use crate::learner::Learner;
@@ -26,10 +26,31 @@ const SCRIPT: &str = "/sync-worker.js";
 /// while sync is on.
 const CONFIG: &str = "config";
 
+/// The job tools' handler of the worker's document messages, and what
+/// sends the open documents again.
+type DocumentHooks = (fn(JsValue), fn());
+
 thread_local! {
     static LINK: RefCell<Option<WorkerLink>> = const { RefCell::new(None) };
     static LEARNER: Cell<Option<Learner>> = const { Cell::new(None) };
     static CREDENTIALS: RefCell<Option<Credentials>> = const { RefCell::new(None) };
+    /// The job tools' document sync: what reads the worker's `doc…`
+    /// messages, and what sends the open documents to a new worker.
+    static DOCUMENTS: Cell<Option<DocumentHooks>> = const { Cell::new(None) };
+}
+
+/// The job tools follow their documents' sync: `on_message` gets the
+/// worker's `doc` and `doc_offers` messages; `resend` runs when a worker
+/// starts.
+pub fn follow_documents(on_message: fn(JsValue), resend: fn()) {
+    DOCUMENTS.set(Some((on_message, resend)));
+}
+
+/// Posts a document message to the worker, if one runs (sync on).
+pub fn post_document(message: &JsValue) {
+    if let Some(link) = LINK.with(|l| l.borrow().clone()) {
+        link.post(message);
+    }
 }
 
 /// App start, once the progress is read: starts the worker if sync is on.
@@ -65,6 +86,9 @@ fn link() -> Result<WorkerLink, SyncError> {
         WorkerLink::start(SCRIPT, on_message, forget_worker).map_err(|_| SyncError::Unavailable)?;
     link.post(&object(&[("type", &wire::START.into())]));
     LINK.with(|l| *l.borrow_mut() = Some(link.clone()));
+    if let Some((_, resend)) = DOCUMENTS.get() {
+        resend();
+    }
     Ok(link)
 }
 
@@ -102,14 +126,11 @@ fn on_message(data: JsValue) {
             if let Some(learner) = LEARNER.get() {
                 learner.merge_saved(events);
             }
-            let kept: Vec<(String, String)> = Array::from(&get(&data, "kept"))
-                .iter()
-                .filter_map(|pair| {
-                    let pair = Array::from(&pair);
-                    Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-                })
-                .collect();
-            super::docs::pulled(kept);
+        }
+        Some(wire::DOC | wire::DOC_OFFERS) => {
+            if let Some((on_message, _)) = DOCUMENTS.get() {
+                on_message(data);
+            }
         }
         Some(wire::UNAVAILABLE) => forget_worker(),
         _ => {}
@@ -149,17 +170,6 @@ pub fn changed() {
 
 pub fn publish_summaries() {
     post(wire::PUBLISH);
-}
-
-/// A document change the page stored (an `o:` entry), for the worker.
-pub fn offer(logical: String, plain: String) {
-    if let Some(link) = LINK.with(|l| l.borrow().clone()) {
-        link.post(&object(&[
-            ("type", &wire::OFFER.into()),
-            ("logical", &logical.into()),
-            ("plain", &plain.into()),
-        ]));
-    }
 }
 
 pub async fn turn_on(learner: Learner) -> Result<Phrase, SyncError> {

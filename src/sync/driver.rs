@@ -127,6 +127,7 @@ async fn db() -> Result<Rc<Db>, SyncError> {
 /// erases the database, which an open connection would hold up).
 fn stop() {
     DRIVER.with(|d| d.borrow_mut().take());
+    super::docs::stop();
     wake();
     if let Some(db) = DB.with(|d| d.borrow_mut().take()) {
         db.close();
@@ -153,15 +154,7 @@ pub fn on_message(message: JsValue) {
                 wake();
             }
         }
-        wire::OFFER => {
-            if let (Some(logical), Some(plain)) = (
-                get(&message, "logical").as_string(),
-                get(&message, "plain").as_string(),
-            ) {
-                offer(logical, plain);
-                publish_soon();
-            }
-        }
+        kind if super::docs::is_doc_message(kind) => super::docs::on_message(message),
         wire::TURN_ON => answer(id, async {
             let phrase = turn_on().await?;
             Ok(wire::words(&phrase))
@@ -378,6 +371,7 @@ async fn begin(config: Config) -> Result<(), SyncError> {
     }
     db.write(writes).await.map_err(SyncError::Storage)?;
     DRIVER.with(|d| d.borrow_mut().take());
+    super::docs::stop();
     wake();
     spawn_local(async move {
         if let Err(e) = run(db, config).await {
@@ -452,6 +446,10 @@ async fn run(db: Rc<Db>, mut config: Config) -> Result<(), JsValue> {
         ops,
     }));
     DRIVER.with(|d| *d.borrow_mut() = Some(inner.clone()));
+    let db = inner.borrow().db.clone();
+    if let Err(e) = super::docs::load(db).await {
+        web_sys::console::warn_1(&format!("documents not synced: {e}").into());
+    }
     STARTING.set(false);
     // A page opened: the groups see the device as it is now.
     publish_soon();
@@ -629,7 +627,8 @@ async fn exchange(inner: &Rc<RefCell<Inner>>, request: Request) {
 }
 
 /// Decrypts and saves what a pull brought, then tells the page
-/// (`{type: "pulled", events, kept}`); the ids saved, or `None` if the
+/// (`{type: "pulled", events}`) and merges the document changes
+/// ([`super::docs::pulled`]); the ids saved, or `None` if the
 /// device could not save them.
 async fn store_pulled(
     inner: &Rc<RefCell<Inner>>,
@@ -643,7 +642,7 @@ async fn store_pulled(
     let mut writes = Vec::new();
     let events = Array::new();
     let mut event_ids = Vec::new();
-    let kept = Array::new();
+    let mut kept = Vec::new();
     for record in records {
         if inner.borrow().known.contains(&record.id) {
             ids.push(record.id);
@@ -677,7 +676,7 @@ async fn store_pulled(
                     key: key.clone(),
                     value: JsValue::from_str(&plain),
                 });
-                kept.push(&Array::of2(&key.into(), &plain.into()));
+                kept.push((key, plain));
             }
         }
         writes.push(Write::Put {
@@ -697,14 +696,14 @@ async fn store_pulled(
     i.sealed.extend(event_ids.iter().cloned());
     i.events.extend(event_ids);
     drop(i);
-    if events.length() > 0 || kept.length() > 0 {
+    if events.length() > 0 {
         publish_soon();
         scope::post_message(&object(&[
             ("type", &wire::PULLED.into()),
             ("events", &events),
-            ("kept", &kept),
         ]));
     }
+    super::docs::pulled(kept);
     Some(ids)
 }
 
@@ -812,6 +811,7 @@ fn all_sent(inner: &Rc<RefCell<Inner>>, events: &HashSet<String>) -> bool {
 /// yet) stays.
 async fn turn_off() -> Result<(), SyncError> {
     DRIVER.with(|d| d.borrow_mut().take());
+    super::docs::stop();
     wake();
     let db = db().await?;
     let writes: Vec<Write> = db
@@ -828,13 +828,15 @@ async fn turn_off() -> Result<(), SyncError> {
     Ok(())
 }
 
-/// A document change the page stored (an `o:` entry): sealed and sent at
-/// the loop's next turn.
-fn offer(logical: String, plain: String) {
+/// A document change stored as an `o:` entry (by [`super::docs`]): sealed
+/// and sent at the loop's next turn, and the group summaries published
+/// (they carry the CV).
+pub(super) fn offer(logical: String, plain: String) {
     if let Some(d) = driver() {
         d.borrow_mut().ops.insert(logical, plain);
         wake();
     }
+    publish_soon();
 }
 
 /// Erases the online copy, then stops (the page erases the device). `Ok`

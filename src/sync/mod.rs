@@ -15,9 +15,9 @@
 //!   change, on `online`, every `PERIOD_MS`, with the engine's backoff,
 //!   with [`crypto`] (WebCrypto: HKDF, HMAC for opaque record ids,
 //!   AES-256-GCM) and [`http`] (the API client);
-//! - [`docs`] (the page): the CV and the letter as documents of ops
-//!   (applied in the job-tools entry only; the driver stores and sends
-//!   them whichever entry started it).
+//! - `docs` (the worker): the CV and the letter as documents of ops,
+//!   merged there whichever entry started the worker; [`doc_link`] (the
+//!   job-tools page) sends it the learner's edits and shows its merges.
 //!
 //! **Safe to cut at any moment.** A record is sealed once and stored with
 //! its ciphertext before it is offered to the engine; it is marked sent only
@@ -33,7 +33,9 @@
 mod client;
 #[cfg(target_arch = "wasm32")]
 mod crypto;
-pub mod docs;
+pub mod doc_link;
+#[cfg(target_arch = "wasm32")]
+mod docs;
 #[cfg(target_arch = "wasm32")]
 pub mod driver;
 #[cfg(target_arch = "wasm32")]
@@ -50,7 +52,7 @@ use leptos::prelude::*;
 /// kind, or a document change): its plaintext, kept for a later version.
 #[cfg(target_arch = "wasm32")]
 pub(crate) const KEPT: &str = "p:";
-/// The prefix of a document change this device made (see [`docs`]).
+/// The prefix of a document change this device made (see `docs`).
 #[cfg(target_arch = "wasm32")]
 pub(crate) const OPS: &str = "o:";
 

@@ -6,7 +6,7 @@
 use super::{AdviceFor, Coach, CvEditor};
 use crate::pages::advice_notes::AdviceNote;
 use crate::pages::offer_note::OfferNote;
-use crate::sync::docs::Field;
+use crate::sync::doc_link::Field;
 use declic_core::cv::{
     Cv, Education, EducationField, Entry, Experience, ExperienceField, ExperienceKind, MonthYear,
     Target,

@@ -3,7 +3,7 @@
 
 use super::{Coach, CvEditor};
 use crate::pages::offer_note::OfferNote;
-use crate::sync::docs::Field;
+use crate::sync::doc_link::Field;
 use declic_core::cv::{Cv, Language, LanguageLevel, Target};
 use leptos::prelude::*;
 

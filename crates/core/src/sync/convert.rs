@@ -72,38 +72,37 @@ impl CvView {
     /// offers a value from another device): `None` for targets that are
     /// not one field (a section, the whole CV) or an entry that is gone.
     pub fn path_of(&self, target: &Target) -> Option<String> {
-        let simple = match target {
-            Target::FirstName => "identity/first_name",
-            Target::LastName => "identity/last_name",
-            Target::Phone => "identity/phone",
-            Target::Email => "identity/email",
-            Target::City => "identity/city",
-            Target::Title => "title",
-            Target::Experience { id, field } => {
-                let name = match field {
-                    ExperienceField::Role => "role",
-                    ExperienceField::Employer => "employer",
-                    ExperienceField::City => "city",
-                    ExperienceField::Start => "start",
-                    ExperienceField::End => "end",
-                    ExperienceField::Description => "description",
-                };
-                return self.experience_path(*id, name);
-            }
-            Target::Education { id, field } => {
-                let name = match field {
-                    EducationField::Diploma => "diploma",
-                    EducationField::School => "school",
-                    EducationField::City => "city",
-                    EducationField::Start => "start",
-                    EducationField::End => "end",
-                    EducationField::Description => "description",
-                };
-                return self.education_path(*id, name);
-            }
-            Target::Section(_) | Target::Whole => return None,
+        match field_of(target)? {
+            FieldOf::Simple(path) => Some(path.to_string()),
+            FieldOf::Experience(id, name) => self.experience_path(id, name),
+            FieldOf::Education(id, name) => self.education_path(id, name),
+        }
+    }
+
+    /// The [`field_key`] of the field at `path`, as this view's entries
+    /// name it: `None` for a path no coach target names.
+    pub fn key_of_path(&self, path: &str) -> Option<String> {
+        let entry = |list: &str, keys: &[EntryKey], ids: &mut dyn Iterator<Item = u32>| {
+            let rest = path.strip_prefix(list)?.strip_prefix("/@")?;
+            let (key, name) = rest.split_once('/')?;
+            let id = ids.zip(keys).find(|(_, k)| k.key == key)?.0;
+            Some(format!("{list}#{id}/{name}"))
         };
-        Some(simple.to_string())
+        if path.starts_with("experiences/") {
+            return entry(
+                "experiences",
+                &self.keys.experiences,
+                &mut self.cv.experiences.iter().map(|e| e.id),
+            );
+        }
+        if path.starts_with("education/") {
+            return entry(
+                "education",
+                &self.keys.education,
+                &mut self.cv.education.iter().map(|e| e.id),
+            );
+        }
+        SIMPLE_FIELDS.contains(&path).then(|| path.to_string())
     }
 
     /// The same for an education entry.
@@ -111,6 +110,70 @@ impl CvView {
         let i = self.cv.education.iter().position(|e| e.id == id)?;
         Some(format!("education/@{}/{field}", self.keys.education[i].key))
     }
+}
+
+/// The CV's fields that are not in a list, by path.
+const SIMPLE_FIELDS: [&str; 6] = [
+    "identity/first_name",
+    "identity/last_name",
+    "identity/phone",
+    "identity/email",
+    "identity/city",
+    "title",
+];
+
+/// Where a coach target's field is: a path of its own, or a field (by its
+/// name in the document) of the experience or education entry with an id.
+enum FieldOf {
+    Simple(&'static str),
+    Experience(u32, &'static str),
+    Education(u32, &'static str),
+}
+
+fn field_of(target: &Target) -> Option<FieldOf> {
+    Some(match target {
+        Target::FirstName => FieldOf::Simple(SIMPLE_FIELDS[0]),
+        Target::LastName => FieldOf::Simple(SIMPLE_FIELDS[1]),
+        Target::Phone => FieldOf::Simple(SIMPLE_FIELDS[2]),
+        Target::Email => FieldOf::Simple(SIMPLE_FIELDS[3]),
+        Target::City => FieldOf::Simple(SIMPLE_FIELDS[4]),
+        Target::Title => FieldOf::Simple(SIMPLE_FIELDS[5]),
+        Target::Experience { id, field } => FieldOf::Experience(
+            *id,
+            match field {
+                ExperienceField::Role => "role",
+                ExperienceField::Employer => "employer",
+                ExperienceField::City => "city",
+                ExperienceField::Start => "start",
+                ExperienceField::End => "end",
+                ExperienceField::Description => "description",
+            },
+        ),
+        Target::Education { id, field } => FieldOf::Education(
+            *id,
+            match field {
+                EducationField::Diploma => "diploma",
+                EducationField::School => "school",
+                EducationField::City => "city",
+                EducationField::Start => "start",
+                EducationField::End => "end",
+                EducationField::Description => "description",
+            },
+        ),
+        Target::Section(_) | Target::Whole => return None,
+    })
+}
+
+/// A name for the field a coach target names that needs no document: the
+/// same on the page (which has only the `Cv`) and in the sync worker (which
+/// finds it from a path, [`CvView::key_of_path`]). `None` for targets that
+/// are not one field.
+pub fn field_key(target: &Target) -> Option<String> {
+    Some(match field_of(target)? {
+        FieldOf::Simple(path) => path.to_string(),
+        FieldOf::Experience(id, name) => format!("experiences#{id}/{name}"),
+        FieldOf::Education(id, name) => format!("education#{id}/{name}"),
+    })
 }
 
 // ---- enums by their serde names ----
@@ -689,6 +752,19 @@ impl Doc {
         clock: &mut Clock,
         now: u64,
     ) -> Option<Change> {
+        self.edited_cv(base, after, clock, now).0
+    }
+
+    /// [`Doc::edit_cv`], with the fields of `after` as the change writes
+    /// them (its entries' keys included): what a copy of the document that
+    /// held `base` holds once the change is applied.
+    pub fn edited_cv(
+        &self,
+        base: &CvView,
+        after: &Cv,
+        clock: &mut Clock,
+        now: u64,
+    ) -> (Option<Change>, Fields) {
         // Entry keys: the stamp the change will get is not known yet, so keys
         // use the clock's next stamp with a sequence number; unique because
         // the clock never gives a stamp twice.
@@ -710,7 +786,7 @@ impl Doc {
             }
         }
         let after = cv_fields(base, after, &mut mint);
-        self.diff(&before, &after, clock, now)
+        (self.diff(&before, &after, clock, now), after)
     }
 
     /// The letter now.
@@ -818,6 +894,73 @@ pub(crate) mod tests {
             doc.edit_cv(&view, &cv, &mut clock, 11).is_none(),
             "no change, no ops"
         );
+    }
+
+    #[test]
+    fn a_field_has_one_key_from_its_target_and_from_its_path() {
+        let mut doc = Doc::new_cv();
+        let mut clock = Clock::new("a");
+        doc.apply(&doc.edit_cv(&doc.cv(), &sample_cv(), &mut clock, 1).unwrap());
+        let view = doc.cv();
+        let mut targets = vec![
+            Target::FirstName,
+            Target::LastName,
+            Target::Phone,
+            Target::Email,
+            Target::City,
+            Target::Title,
+        ];
+        for e in &view.cv.experiences {
+            for field in [ExperienceField::Role, ExperienceField::Description] {
+                targets.push(Target::Experience { id: e.id, field });
+            }
+        }
+        for e in &view.cv.education {
+            targets.push(Target::Education {
+                id: e.id,
+                field: EducationField::School,
+            });
+        }
+        assert!(targets.len() > 8, "the sample has entries");
+        for target in targets {
+            let path = view.path_of(&target).expect("a field of the sample");
+            assert_eq!(view.key_of_path(&path), field_key(&target), "{target:?}");
+            assert!(field_key(&target).is_some());
+        }
+        let first = &view.keys.experiences[0].key;
+        assert_eq!(
+            view.key_of_path(&format!("experiences/@{first}/role")),
+            Some(format!("experiences#{}/role", view.cv.experiences[0].id))
+        );
+        for not_a_field in [
+            "driving_licence".to_string(),
+            "experiences/@gone/role".to_string(),
+            format!("skills/@{}/text", view.keys.skills[0].key),
+            "identity/first_name/x".to_string(),
+        ] {
+            assert_eq!(view.key_of_path(&not_a_field), None, "{not_a_field}");
+        }
+        assert_eq!(field_key(&Target::Whole), None);
+    }
+
+    #[test]
+    fn an_edit_gives_the_fields_it_writes() {
+        let mut doc = Doc::new_cv();
+        let mut clock = Clock::new("a");
+        doc.apply(&doc.edit_cv(&doc.cv(), &sample_cv(), &mut clock, 1).unwrap());
+        let base = doc.cv();
+        let mut after = base.cv.clone();
+        after.title = "Magasinier".into();
+        after.experiences.remove(0);
+        after.skills.push("Permis cariste".into());
+        let (change, fields) = doc.edited_cv(&base, &after, &mut clock, 2);
+        doc.apply(&change.expect("an edit"));
+        assert_eq!(cv_from_fields(&fields).cv, after);
+        assert_eq!(doc.cv().cv, after);
+        assert_eq!(cv_from_fields(&fields).keys, doc.cv().keys);
+        let (none, same) = doc.edited_cv(&doc.cv(), &after, &mut clock, 3);
+        assert!(none.is_none());
+        assert_eq!(cv_from_fields(&same), doc.cv());
     }
 
     #[test]
