@@ -2,13 +2,13 @@
 //! devices at once: the value that lost, with "Remettre" (puts it back) and
 //! "Garder l'actuelle" (the note goes). Nothing otherwise.
 
-use crate::sync::doc_link::{self as docs, Field};
+use crate::sync::doc_link::{self, Field};
 use leptos::prelude::*;
 
 #[component]
 pub fn OfferNote(field: Field) -> impl IntoView {
     move || {
-        docs::offered(field).map(|value| {
+        doc_link::offered(field).map(|value| {
             let value = if value.trim().is_empty() {
                 "(vide)".to_string()
             } else {
@@ -18,8 +18,8 @@ pub fn OfferNote(field: Field) -> impl IntoView {
                 <div class="offer" role="status">
                     <p>"Modifié sur un autre appareil. Ancienne valeur\u{a0}: " {value}</p>
                     <p class="offer-actions">
-                        <button type="button" class="button" on:click=move |_| docs::put_back(field)>"Remettre"</button>
-                        <button type="button" class="button" on:click=move |_| docs::keep(field)>"Garder l'actuelle"</button>
+                        <button type="button" class="button" on:click=move |_| doc_link::put_back(field)>"Remettre"</button>
+                        <button type="button" class="button" on:click=move |_| doc_link::keep(field)>"Garder l'actuelle"</button>
                     </p>
                 </div>
             }
