@@ -24,9 +24,9 @@ pub fn App(
     }
 }
 
-/// The job-tools entry (`jobs.html`): the same shell around the CV, the
-/// letter or the interview preparation, by route (the CV's steps change in
-/// the page).
+/// The job-tools entry (`jobs.html`): the same shell around the CV or the
+/// letter, by route (the CV's steps change in the page; the interview
+/// preparation, the third tab, is in the practice entry).
 #[component]
 pub fn JobsApp(
     nav: Navigator,

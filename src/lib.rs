@@ -65,7 +65,7 @@ pub fn start() {
 }
 
 /// Starts the job-tools entry (`jobs.html`, see `declic_core::route::Entry`):
-/// the CV, the letter or the interview preparation, by URL.
+/// the CV or the letter, by URL.
 #[cfg(target_arch = "wasm32")]
 pub fn start_jobs() {
     use declic_core::route::Route;
@@ -84,7 +84,7 @@ pub fn start_jobs() {
 }
 
 /// Starts the practice entry (`practice.html`): the list of simulations or
-/// one of them, by URL.
+/// one of them, the interview preparation, by URL.
 #[cfg(target_arch = "wasm32")]
 pub fn start_practice() {
     use declic_core::route::Route;

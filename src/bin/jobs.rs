@@ -1,4 +1,4 @@
-//! The wasm entry of the job tools (`jobs.html`: CV, letter, interview): a
+//! The wasm entry of the job tools (`jobs.html`: CV, letter): a
 //! second, separate module so they never weigh on the first visit (see
 //! `declic_core::route::Entry`).
 fn main() {

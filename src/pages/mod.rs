@@ -60,25 +60,42 @@ pub fn job_screen(nav: Navigator) -> AnyView {
         Route::Cv { step } => step,
         _ => CvStep::Identity,
     });
+    let screen = move || match tool.get() {
+        JobTool::Letter => view! { <letter::LetterBuilder /> }.into_any(),
+        // Served by the practice entry (see `Entry::Practice`).
+        JobTool::Interview => in_its_entry(Route::Interview),
+        JobTool::Cv => view! { <CvBuilder step=step /> }.into_any(),
+    };
+    view! { {job_tabs(move || tool.get())} {screen} }.into_any()
+}
+
+/// The tabs between the job tools, on each of their screens (the
+/// interview's is in the practice entry), `current` marked.
+fn job_tabs(current: impl Fn() -> JobTool + Copy + Send + Sync + 'static) -> impl IntoView {
     let tabs = [
         (JobTool::Cv, Route::CV, "Mon CV"),
         (JobTool::Letter, Route::Letter, "Ma lettre"),
         (JobTool::Interview, Route::Interview, "L'entretien"),
     ];
-    let tabs = view! {
+    view! {
         <nav class="job-tabs" aria-label="Outils pour l'emploi">
             {tabs.into_iter().map(|(t, r, label)| {
-                let current = move || (tool.get() == t).then_some("page");
-                view! { <a href=r.path() aria-current=current>{label}</a> }
+                let marked = move || (current() == t).then_some("page");
+                view! { <a href=r.path() aria-current=marked>{label}</a> }
             }).collect_view()}
         </nav>
-    };
-    let screen = move || match tool.get() {
-        JobTool::Letter => view! { <letter::LetterBuilder /> }.into_any(),
-        JobTool::Interview => view! { <interview::InterviewPrep /> }.into_any(),
-        JobTool::Cv => view! { <CvBuilder step=step /> }.into_any(),
-    };
-    view! { {tabs} {screen} }.into_any()
+    }
+}
+
+/// A screen another entry serves, reached here only if its page failed to
+/// load: its title and the way in.
+fn in_its_entry(route: Route) -> AnyView {
+    let title = title(&route).unwrap_or_default();
+    view! {
+        <h1 tabindex="-1">{title.clone()}</h1>
+        <p><a class="button primary" href=route.path()>{format!("Ouvrir «\u{a0}{title}\u{a0}»")}</a></p>
+    }
+    .into_any()
 }
 
 /// The practice entry's screen for a route (`practice.html`): the list of
@@ -93,6 +110,11 @@ pub fn practice_screen(route: Route) -> AnyView {
         Route::GroupWorkshop { group } => {
             view! { <group_workshop::GroupWorkshop group=group /> }.into_any()
         }
+        Route::Interview => view! {
+            {job_tabs(|| JobTool::Interview)}
+            <interview::InterviewPrep />
+        }
+        .into_any(),
         Route::Simulation { id } => match crate::catalogue::simulation(&id) {
             Some(summary) => {
                 view! { <simulation::SimulationScreen summary=summary.clone() /> }.into_any()
@@ -137,14 +159,7 @@ pub fn screen(route: Route) -> AnyView {
         | Route::Backup
         | Route::Groups
         | Route::GroupWorkshop { .. }
-        | Route::Pro(_)) => {
-            let title = title(&route).unwrap_or_default();
-            view! {
-                <h1 tabindex="-1">{title.clone()}</h1>
-                <p><a class="button primary" href=route.path()>{format!("Ouvrir «\u{a0}{title}\u{a0}»")}</a></p>
-            }
-            .into_any()
-        }
+        | Route::Pro(_)) => in_its_entry(route),
         Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
     }
 }

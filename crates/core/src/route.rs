@@ -208,7 +208,7 @@ impl ProScreen {
 /// The HTML page (and so the wasm module) that serves a screen.
 ///
 /// Most screens live in the main app (`index.html`). The job tools ("Mon
-/// CV", the letter, the interview) are a second entry (`jobs.html`, its own
+/// CV", the letter) are a second entry (`jobs.html`, its own
 /// wasm): their forms, coaching, preview and PDF would otherwise weigh on
 /// every learner's first visit (about 65 KB brotli, measured), and most
 /// learners come for the lessons. The practice simulations are a third
@@ -219,7 +219,8 @@ impl ProScreen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     Main,
-    /// The job tools: CV, letter, interview.
+    /// The job tools: CV, letter (the interview preparation, their third
+    /// tab, is practice).
     Jobs,
     /// The practice simulations ("S'entraîner"), and "Mes données": the
     /// export and the erasure are visited rarely, and their screen, the
@@ -233,9 +234,8 @@ pub enum Entry {
 }
 
 /// The screens of the job-tools entry: every step of the CV builder (listed
-/// one by one, so the service worker knows each path), the letter, the
-/// interview.
-static JOB_SCREENS: [Route; 12] = [
+/// one by one, so the service worker knows each path), the letter.
+static JOB_SCREENS: [Route; 11] = [
     Route::Cv {
         step: CvStep::Identity,
     },
@@ -265,12 +265,14 @@ static JOB_SCREENS: [Route; 12] = [
         step: CvStep::Preview,
     },
     Route::Letter,
-    Route::Interview,
 ];
 /// The screens of the practice entry. A screen with a parameter is listed
 /// with an empty one: it stands for every value (see [`Entry::screens`]).
-static PRACTICE_SCREENS: [Route; 6] = [
+static PRACTICE_SCREENS: [Route; 7] = [
     Route::Practice,
+    // A job tool, but practice (questions, a timer, a self-check quiz): here,
+    // its prose and quiz stay out of the CV builder's wasm (−20 KB brotli).
+    Route::Interview,
     Route::Simulation { id: String::new() },
     Route::MyData,
     Route::Backup,
@@ -568,12 +570,7 @@ mod tests {
 
     #[test]
     fn the_job_tools_have_their_own_entry() {
-        for path in [
-            "/mon-cv",
-            "/mon-cv/recapitulatif",
-            "/ma-lettre",
-            "/entretien",
-        ] {
+        for path in ["/mon-cv", "/mon-cv/recapitulatif", "/ma-lettre"] {
             assert_eq!(Route::parse(path).entry(), Entry::Jobs, "{path}");
         }
         assert_eq!(Entry::Jobs.html(), "jobs.html");
@@ -594,6 +591,7 @@ mod tests {
             "/s-entrainer",
             "/s-entrainer/",
             "/s-entrainer/a",
+            "/entretien",
             "/mes-donnees",
             "/sauvegarde",
             "/groupes",
