@@ -179,8 +179,16 @@ impl<T: Document> Side<T> {
     }
 
     /// Merges pulled changes, then holds the fields being typed in
-    /// (`declic_core::sync::editing`).
-    fn merge(&mut self, pulled: Vec<(Change, String)>, clock: &mut Clock, now: u64, out: &mut Out) {
+    /// (`declic_core::sync::editing`); the page gets the value if it moved.
+    fn merge(
+        &mut self,
+        pulled: Vec<(Change, String)>,
+        clock: &mut Clock,
+        now: u64,
+        next: &mut u32,
+        out: &mut Out,
+    ) {
+        let before = T::of(&self.doc);
         let typed = self.typing.typed(&self.doc.fields(), now);
         for (change, text) in pulled {
             clock.observe(&change.hlc, now);
@@ -191,10 +199,21 @@ impl<T: Document> Side<T> {
             self.doc.apply(&hold);
             out.push((hold, None));
         }
+        self.tell(Some(&before), None, next);
     }
 
-    /// "Remettre" (`back`) or "Garder" on `path`.
-    fn settle(&mut self, path: &str, back: bool, clock: &mut Clock, now: u64, out: &mut Out) {
+    /// "Remettre" (`back`) or "Garder" on `path`; the page gets the value
+    /// if it moved.
+    fn settle(
+        &mut self,
+        path: &str,
+        back: bool,
+        clock: &mut Clock,
+        now: u64,
+        next: &mut u32,
+        out: &mut Out,
+    ) {
+        let before = T::of(&self.doc);
         let change = if back {
             self.doc
                 .offer(path)
@@ -206,6 +225,7 @@ impl<T: Document> Side<T> {
             self.doc.apply(&change);
             out.push((change, None));
         }
+        self.tell(Some(&before), None, next);
     }
 
     /// Numbers a view handed to the page.
@@ -444,11 +464,8 @@ pub fn pulled(kept: Vec<(String, String)>) {
             next,
             ..
         } = state;
-        let (cv_before, letter_before) = (Cv::of(&cv.doc), Letter::of(&letter.doc));
-        cv.merge(for_cv, clock, t, out);
-        letter.merge(for_letter, clock, t, out);
-        cv.tell(Some(&cv_before), None, next);
-        letter.tell(Some(&letter_before), None, next);
+        cv.merge(for_cv, clock, t, next, out);
+        letter.merge(for_letter, clock, t, next, out);
     });
     write(out.unwrap_or_default(), applied, false);
 }
@@ -458,16 +475,19 @@ pub fn on_message(message: JsValue) {
     let Some(Early::Message(message)) = ready_or_wait(Early::Message(message)) else {
         return;
     };
-    let kind = get(&message, "type").as_string().unwrap_or_default();
     let doc = get(&message, "doc").as_string().unwrap_or_default();
-    let version = get(&message, "version").as_f64().map(|v| v as u32);
-    let value = get(&message, "value");
+    let mut page = PageMessage {
+        kind: get(&message, "type").as_string().unwrap_or_default(),
+        version: get(&message, "version").as_f64().map(|v| v as u32),
+        value: get(&message, "value"),
+        offer: None,
+        back: get(&message, "back").is_truthy(),
+    };
     let key = get(&message, "key").as_string().unwrap_or_default();
-    let back = get(&message, "back").is_truthy();
     let mut base_changed = false;
     let out = update(|state, out| {
         let t = now();
-        let offer = state_offer(&state.offers, &doc, &key);
+        page.offer = state_offer(&state.offers, &doc, &key);
         let State {
             clock,
             cv,
@@ -475,35 +495,56 @@ pub fn on_message(message: JsValue) {
             next,
             ..
         } = state;
-        match (kind.as_str(), doc.as_str()) {
-            (wire::DOC_OPENED | wire::DOC_EDITED, CV) => {
-                base_changed = page_edit(cv, &kind, version, &value, clock, t, next, out);
-            }
-            (wire::DOC_OPENED | wire::DOC_EDITED, LETTER) => {
-                base_changed = page_edit(letter, &kind, version, &value, clock, t, next, out);
-            }
-            (wire::DOC_STORED, CV) => base_changed = version.is_some_and(|v| page_stored(cv, v)),
-            (wire::DOC_STORED, LETTER) => {
-                base_changed = version.is_some_and(|v| page_stored(letter, v));
-            }
-            (wire::DOC_SETTLE, CV) => {
-                if let Some(path) = offer {
-                    let before = Cv::of(&cv.doc);
-                    cv.settle(&path, back, clock, t, out);
-                    cv.tell(Some(&before), None, next);
-                }
-            }
-            (wire::DOC_SETTLE, LETTER) => {
-                if let Some(path) = offer {
-                    let before = Letter::of(&letter.doc);
-                    letter.settle(&path, back, clock, t, out);
-                    letter.tell(Some(&before), None, next);
-                }
-            }
-            _ => {}
-        }
+        base_changed = match doc.as_str() {
+            CV => page.apply(cv, clock, t, next, out),
+            LETTER => page.apply(letter, clock, t, next, out),
+            _ => false,
+        };
     });
     write(out.unwrap_or_default(), Vec::new(), base_changed);
+}
+
+/// A page's message about one document.
+struct PageMessage {
+    kind: String,
+    version: Option<u32>,
+    value: JsValue,
+    /// The path of the offer a `doc_settle` names.
+    offer: Option<String>,
+    back: bool,
+}
+
+impl PageMessage {
+    /// Acts on `side`; whether the store's value (so `b:`) moved.
+    fn apply<T: Document>(
+        &self,
+        side: &mut Side<T>,
+        clock: &mut Clock,
+        now: u64,
+        next: &mut u32,
+        out: &mut Out,
+    ) -> bool {
+        match self.kind.as_str() {
+            wire::DOC_OPENED | wire::DOC_EDITED => page_edit(
+                side,
+                &self.kind,
+                self.version,
+                &self.value,
+                clock,
+                now,
+                next,
+                out,
+            ),
+            wire::DOC_STORED => self.version.is_some_and(|v| page_stored(side, v)),
+            wire::DOC_SETTLE => {
+                if let Some(path) = &self.offer {
+                    side.settle(path, self.back, clock, now, next, out);
+                }
+                false
+            }
+            _ => false,
+        }
+    }
 }
 
 /// The path of the offer the page names by `key`.
