@@ -457,15 +457,10 @@ pub fn pulled(kept: Vec<(String, String)>) {
     }
     let out = update(|state, out| {
         let t = now();
-        let State {
-            clock,
-            cv,
-            letter,
-            next,
-            ..
-        } = state;
-        cv.merge(for_cv, clock, t, next, out);
-        letter.merge(for_letter, clock, t, next, out);
+        let s = state;
+        s.cv.merge(for_cv, &mut s.clock, t, &mut s.next, out);
+        s.letter
+            .merge(for_letter, &mut s.clock, t, &mut s.next, out);
     });
     write(out.unwrap_or_default(), applied, false);
 }
@@ -488,16 +483,9 @@ pub fn on_message(message: JsValue) {
     let out = update(|state, out| {
         let t = now();
         page.offer = state_offer(&state.offers, &doc, &key);
-        let State {
-            clock,
-            cv,
-            letter,
-            next,
-            ..
-        } = state;
         base_changed = match doc.as_str() {
-            CV => page.apply(cv, clock, t, next, out),
-            LETTER => page.apply(letter, clock, t, next, out),
+            CV => page.apply(&mut state.cv, &mut state.clock, t, &mut state.next, out),
+            LETTER => page.apply(&mut state.letter, &mut state.clock, t, &mut state.next, out),
             _ => false,
         };
     });
