@@ -32,21 +32,59 @@ pub enum SaveStatus {
 pub struct Learner {
     log: RwSignal<EventLog>,
     /// Derived from the log by the core, recomputed when it changes.
-    progress: Memo<Progress>,
-    /// False until the saved events have been read (or reading failed).
+    /// `None` for the job tools' learner ([`Learner::for_documents`]).
+    progress: Option<Memo<Progress>>,
+    /// False until the saved events have been read (or reading failed);
+    /// for the job tools, until the database is open.
     loaded: RwSignal<bool>,
     save_status: RwSignal<SaveStatus>,
 }
 
 impl Learner {
+    /// The learner of the screens that show progress (the map, lessons,
+    /// quizzes, the path, practice, the pro space): its log is read from
+    /// the device ([`Learner::start`]) and derived into [`Progress`].
     pub fn new() -> Self {
         let log = RwSignal::new(EventLog::new());
         Learner {
+            progress: Some(Memo::new(move |_| log.with(|log| derive(log, &CATALOGUE)))),
+            ..Learner::for_documents_with(log)
+        }
+    }
+
+    /// The job tools' learner: they show no progress and record none, so
+    /// they read no events and derive nothing; only the database opens
+    /// ([`Learner::start_for_documents`]). What that leaves out of the
+    /// CV builder's wasm: the event decoding, the log's bookkeeping and
+    /// the whole of `derive` (16 KB brotli of /mon-cv).
+    pub fn for_documents() -> Self {
+        Learner::for_documents_with(RwSignal::new(EventLog::new()))
+    }
+
+    fn for_documents_with(log: RwSignal<EventLog>) -> Self {
+        Learner {
             log,
-            progress: Memo::new(move |_| log.with(|log| derive(log, &CATALOGUE))),
+            progress: None,
             loaded: RwSignal::new(false),
             save_status: RwSignal::new(SaveStatus::Idle),
         }
+    }
+
+    /// A learner whose saved progress is being read: the one every entry
+    /// but the job tools starts with (browser only).
+    #[cfg(target_arch = "wasm32")]
+    pub fn start() -> Self {
+        let learner = Learner::new();
+        browser::start_reading(learner);
+        learner
+    }
+
+    /// The job tools' learner, once the database is open (browser only).
+    #[cfg(target_arch = "wasm32")]
+    pub fn start_for_documents() -> Self {
+        let learner = Learner::for_documents();
+        browser::start_opening(learner);
+        learner
     }
 
     /// A first visit's learner: nothing saved, and nothing left to read.
@@ -60,9 +98,11 @@ impl Learner {
     }
 
     /// What the screens show, derived from the events by the core (a memo:
-    /// read-only).
+    /// read-only). Only the screens of [`Learner::new`]'s learner ask; the
+    /// job tools' learner has no progress, and asking it is a bug.
     pub fn progress(&self) -> Memo<Progress> {
         self.progress
+            .expect("the job tools' learner (Learner::for_documents) derives no progress")
     }
 
     /// Whether the saved progress has been read (true also when reading
@@ -186,14 +226,6 @@ pub fn SaveIndicator(
     }
 }
 
-/// Opens the database and reads the saved progress, in the background;
-/// [`Learner::loaded`] turns true when done. Called once per page, by
-/// `start` (browser only).
-#[cfg(target_arch = "wasm32")]
-pub fn start_reading(learner: Learner) {
-    browser::start_reading(learner);
-}
-
 #[cfg(target_arch = "wasm32")]
 pub(crate) use browser::saved_events;
 
@@ -258,14 +290,12 @@ mod browser {
         });
     }
 
+    /// Opens the database and reads the saved progress, in the
+    /// background; [`Learner::loaded`] turns true when done.
     pub fn start_reading(learner: Learner) {
         wasm_bindgen_futures::spawn_local(async move {
             let (events, device, db) = match open_and_read().await {
-                Ok((db, device, events)) => {
-                    let db = Rc::new(db);
-                    storage::set_page_db(db.clone());
-                    (events, device, Some(db))
-                }
+                Ok((db, device, events)) => (events, device, Some(db)),
                 Err(error) => {
                     web_sys::console::warn_1(&format!("progress not loaded: {error:?}").into());
                     learner.save_status.set(SaveStatus::Failed(error));
@@ -290,11 +320,33 @@ mod browser {
                 .set(EventLog::from_events(events.into_iter().chain(early)));
             learner.loaded.set(true);
             flush(learner);
-            crate::sync::start(learner);
+            crate::sync::follow_progress(learner);
+            crate::sync::start();
         });
     }
 
-    async fn open_and_read() -> Result<(Db, String, Vec<Event>), StorageError> {
+    /// The job tools' start: opens the database, in the background, and
+    /// reads nothing from it; [`Learner::loaded`] turns true when done.
+    pub fn start_opening(learner: Learner) {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(error) = open_page_db().await {
+                web_sys::console::warn_1(&format!("database not open: {error:?}").into());
+                learner.save_status.set(SaveStatus::Failed(error));
+            }
+            learner.loaded.set(true);
+            crate::sync::start();
+        });
+    }
+
+    async fn open_and_read() -> Result<(Rc<Db>, String, Vec<Event>), StorageError> {
+        let (db, device) = open_page_db().await?;
+        let events = saved_events(&db).await?;
+        Ok((db, device, events))
+    }
+
+    /// Opens the database, gives this device an id if it has none yet,
+    /// and makes the database the page's ([`storage::page_db`]).
+    async fn open_page_db() -> Result<(Rc<Db>, String), StorageError> {
         let db = storage::open().await?;
         let device = match db.get(META, "device").await?.and_then(|v| v.as_string()) {
             Some(device) => device,
@@ -309,8 +361,9 @@ mod browser {
                 device
             }
         };
-        let events = saved_events(&db).await?;
-        Ok((db, device, events))
+        let db = Rc::new(db);
+        storage::set_page_db(db.clone());
+        Ok((db, device))
     }
 
     /// Every event the `events` store holds: the one reader of that store

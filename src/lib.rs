@@ -58,7 +58,7 @@ pub fn start() {
 
     let nav = router::Navigator::new(Route::parse(&current_path()));
     router::listen(nav);
-    mount(move |status, learner, speech| {
+    mount(learner::Learner::start(), move |status, learner, speech| {
         router::follow_screens(nav);
         view! { <App nav=nav status=status learner=learner speech=speech /> }
     });
@@ -75,12 +75,15 @@ pub fn start_jobs() {
     // `Route::follows_in_page`); the other tools are page loads.
     let nav = router::Navigator::new(Route::parse(&current_path()));
     router::listen(nav);
-    mount(move |status, learner, speech| {
-        router::follow_screens(nav);
-        // Only this entry edits the CV and the letter: it follows their sync.
-        sync::doc_link::start();
-        view! { <app::JobsApp nav=nav status=status learner=learner speech=speech /> }
-    });
+    mount(
+        learner::Learner::start_for_documents(),
+        move |status, learner, speech| {
+            router::follow_screens(nav);
+            // Only this entry edits the CV and the letter: it follows their sync.
+            sync::doc_link::start();
+            view! { <app::JobsApp nav=nav status=status learner=learner speech=speech /> }
+        },
+    );
 }
 
 /// Starts the practice entry (`practice.html`): the list of simulations or
@@ -92,7 +95,7 @@ pub fn start_practice() {
 
     let route = Route::parse(&current_path());
     title::set(&route);
-    mount(move |status, learner, speech| {
+    mount(learner::Learner::start(), move |status, learner, speech| {
         view! { <app::PracticeApp status=status learner=learner speech=speech route=route /> }
     });
 }
@@ -106,7 +109,7 @@ pub fn start_pro() {
 
     let route = Route::parse(&current_path());
     title::set(&route);
-    mount(move |status, learner, speech| {
+    mount(learner::Learner::start(), move |status, learner, speech| {
         view! { <app::ProApp status=status learner=learner speech=speech route=route /> }
     });
 }
@@ -118,8 +121,10 @@ fn current_path() -> String {
         .unwrap_or_default()
 }
 
-/// What both entries share: online/update status, read-aloud, the
-/// learner's saved progress (read in the background), and the live view.
+/// What every entry shares: online/update status, read-aloud, the
+/// learner (its saved progress read in the background, or for the job
+/// tools only the database opened: `Learner::start_for_documents`), and
+/// the live view.
 ///
 /// The page already shows the URL's screen (prerendered by the build), or
 /// the neutral shell. The live view is built off the page and takes its
@@ -130,14 +135,13 @@ fn current_path() -> String {
 /// [`SWAP_DEADLINE_MS`] is shown anyway, with its own message.
 #[cfg(target_arch = "wasm32")]
 fn mount<V: leptos::IntoView + 'static>(
+    learner: learner::Learner,
     view: impl FnOnce(pwa::AppStatus, learner::Learner, speech::Speech) -> V + 'static,
 ) {
     let status = pwa::AppStatus::new();
     let speech = speech::Speech::new();
-    let learner = learner::Learner::new();
     pwa::listen(status);
     speech::listen(speech);
-    learner::start_reading(learner);
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");

@@ -30,9 +30,17 @@ const CONFIG: &str = "config";
 /// sends the open documents again.
 type DocumentHooks = (fn(JsValue), fn());
 
+/// The learner whose log follows the pulled events, and what merges a
+/// `pulled` message into it.
+type ProgressHook = (Learner, fn(Learner, &JsValue));
+
 thread_local! {
     static LINK: RefCell<Option<WorkerLink>> = const { RefCell::new(None) };
-    static LEARNER: Cell<Option<Learner>> = const { Cell::new(None) };
+    /// The learner whose log takes the events pulled from other devices,
+    /// and what decodes them into it: set only by the entries that read
+    /// the progress ([`follow_progress`]), so the job tools' wasm carries
+    /// no event decoding.
+    static LEARNER: Cell<Option<ProgressHook>> = const { Cell::new(None) };
     static CREDENTIALS: RefCell<Option<Credentials>> = const { RefCell::new(None) };
     /// The job tools' document sync: what reads the worker's `doc…`
     /// messages, and what sends the open documents to a new worker.
@@ -53,9 +61,22 @@ pub fn post_document(message: &JsValue) {
     }
 }
 
-/// App start, once the progress is read: starts the worker if sync is on.
-pub fn start(learner: Learner) {
-    LEARNER.set(Some(learner));
+/// The pages that show progress follow it: the events the worker pulls
+/// enter `learner`'s log.
+pub fn follow_progress(learner: Learner) {
+    LEARNER.set(Some((learner, merge_pulled)));
+}
+
+fn merge_pulled(learner: Learner, message: &JsValue) {
+    let events: Vec<Event> = Array::from(&get(message, "events"))
+        .iter()
+        .filter_map(|value| serde_wasm_bindgen::from_value(value).ok())
+        .collect();
+    learner.merge_saved(events);
+}
+
+/// App start, once the database is open: starts the worker if sync is on.
+pub fn start() {
     let online = Closure::<dyn Fn()>::new(|| post(wire::ONLINE));
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
@@ -119,12 +140,8 @@ fn on_message(data: JsValue) {
             s.shared.set(get(&data, "shared").is_truthy());
         }
         Some(wire::PULLED) => {
-            let events: Vec<Event> = Array::from(&get(&data, "events"))
-                .iter()
-                .filter_map(|value| serde_wasm_bindgen::from_value(value).ok())
-                .collect();
-            if let Some(learner) = LEARNER.get() {
-                learner.merge_saved(events);
+            if let Some((learner, merge)) = LEARNER.get() {
+                merge(learner, &data);
             }
         }
         Some(wire::DOC | wire::DOC_OFFERS) => {
@@ -173,7 +190,7 @@ pub fn publish_summaries() {
 }
 
 pub async fn turn_on(learner: Learner) -> Result<Phrase, SyncError> {
-    LEARNER.set(Some(learner));
+    follow_progress(learner);
     CREDENTIALS.with(|c| c.borrow_mut().take());
     let words = ask(wire::TURN_ON, &[]).await?;
     let phrase = wire::phrase_of(&words).ok_or(SyncError::Unavailable)?;
@@ -182,7 +199,7 @@ pub async fn turn_on(learner: Learner) -> Result<Phrase, SyncError> {
 }
 
 pub async fn restore(learner: Learner, phrase: Phrase, shared: bool) -> Result<(), SyncError> {
-    LEARNER.set(Some(learner));
+    follow_progress(learner);
     CREDENTIALS.with(|c| c.borrow_mut().take());
     ask(
         wire::RESTORE,
@@ -196,7 +213,7 @@ pub async fn finish() -> Result<(), SyncError> {
     if is_on().await {
         let events: Array = LEARNER
             .get()
-            .map(|learner| learner.events())
+            .map(|(learner, _)| learner.events())
             .unwrap_or_default()
             .iter()
             .map(|e| JsValue::from(e.id.to_string()))

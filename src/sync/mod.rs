@@ -185,10 +185,18 @@ pub async fn credentials() -> Option<Credentials> {
     None
 }
 
-/// Starts sync if it is on (app start, once the progress is read).
-pub fn start(learner: crate::learner::Learner) {
+/// Starts sync if it is on (app start, once the database is open).
+pub fn start() {
     #[cfg(target_arch = "wasm32")]
-    client::start(learner);
+    client::start();
+}
+
+/// On the pages that show progress: the events sync pulls from other
+/// devices enter `learner`'s log (the job tools read no events: they do
+/// not call this).
+pub fn follow_progress(learner: crate::learner::Learner) {
+    #[cfg(target_arch = "wasm32")]
+    client::follow_progress(learner);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = learner;
 }
