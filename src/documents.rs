@@ -20,6 +20,16 @@
 use crate::learner::SaveStatus;
 use leptos::prelude::*;
 
+/// A document's save status, for the learner: "Enregistré ✓" once on the
+/// disk, a French message and "Réessayer" when a write failed.
+#[component]
+pub fn DocumentSaveIndicator(saver: DocumentSaver) -> impl IntoView {
+    crate::learner::save_status_view(
+        saver.status.read_only().into(),
+        Callback::new(move |_| saver.retry()),
+    )
+}
+
 /// Saves one document, by key, and reports where its saves stand.
 #[derive(Clone, Copy)]
 pub struct DocumentSaver {
@@ -34,11 +44,6 @@ impl DocumentSaver {
             key,
             status: RwSignal::new(SaveStatus::Idle),
         }
-    }
-
-    /// Where the saves of this document stand, for `SaveIndicator`.
-    pub fn status(&self) -> ReadSignal<SaveStatus> {
-        self.status.read_only()
     }
 
     /// Saves this version (browser only), after any write in flight.

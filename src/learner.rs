@@ -182,23 +182,24 @@ impl Default for Learner {
     }
 }
 
-/// The save status, for the learner: a quiet "Enregistré ✓" once on the
-/// disk, and the French message with "Réessayer" when a write failed.
-/// Shows the progress events' status unless given another one (a document).
+/// The progress's save status, for the learner: a quiet "Enregistré ✓"
+/// once on the disk, and the French message with "Réessayer" when a write
+/// failed. (A document's: `documents::DocumentSaveIndicator`.)
 #[component]
-pub fn SaveIndicator(
-    #[prop(optional)] status: Option<ReadSignal<SaveStatus>>,
-    #[prop(optional, into)] on_retry: Option<Callback<()>>,
-) -> impl IntoView {
+pub fn SaveIndicator() -> impl IntoView {
     let learner = expect_context::<Learner>();
-    let status = move || status.map_or_else(|| learner.save_status(), |s| s.get());
-    let retry = move || match on_retry {
-        Some(f) => f.run(()),
-        None => learner.retry(),
-    };
+    save_status_view(
+        Signal::derive(move || learner.save_status()),
+        Callback::new(move |_| learner.retry()),
+    )
+}
+
+/// The save status's view, for the progress and the documents alike (one
+/// copy in the wasm; the job tools never link the progress's writes).
+pub(crate) fn save_status_view(status: Signal<SaveStatus>, retry: Callback<()>) -> impl IntoView {
     view! {
         <div class="save-status" role="status" aria-live="polite">
-            {move || match status() {
+            {move || match status.get() {
                 SaveStatus::Idle => ().into_any(),
                 SaveStatus::Saving => view! { <p class="saving">"Enregistrement…"</p> }.into_any(),
                 SaveStatus::Saved => view! {
@@ -208,7 +209,7 @@ pub fn SaveIndicator(
                 SaveStatus::Failed(error) => {
                     let retry = (error != StorageError::Unavailable).then(|| {
                         view! {
-                            <button type="button" class="button" on:click=move |_| retry()>
+                            <button type="button" class="button" on:click=move |_| retry.run(())>
                                 "Réessayer"
                             </button>
                         }

@@ -6,7 +6,6 @@
 
 use crate::clock;
 use crate::documents::{self, Editor};
-use crate::learner::SaveIndicator;
 use crate::pages::advice_notes::{AdviceNote, AllAdvice};
 use crate::pages::cv::email_prompt::EmailPrompt;
 use crate::pages::offer_note::OfferNote;
@@ -97,7 +96,7 @@ fn LetterForm(editor: Editor<Letter>, cv: Cv, today: Date) -> impl IntoView {
         }
     };
     view! {
-        <SaveIndicator status=saver.status() on_retry=move |_| saver.retry() />
+        <documents::DocumentSaveIndicator saver=saver />
         <EmailPrompt address=cv_email show_address=true on_use=use_email
             first_name=cv.with_value(|c| c.identity.first_name.clone())
             last_name=cv.with_value(|c| c.identity.last_name.clone()) />

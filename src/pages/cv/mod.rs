@@ -30,7 +30,6 @@ mod summary;
 
 use crate::clock;
 use crate::documents::{self, Editor};
-use crate::learner::SaveIndicator;
 use crate::pages::advice_notes::AdviceNote;
 use declic_core::cv::{coach, Advice, Attention, Cv, CvStep, Education, Experience, Target};
 use declic_core::date::Date;
@@ -130,7 +129,7 @@ fn CvForm(
         attention,
     });
     view! {
-        <SaveIndicator status=saver.status() on_retry=move |_| saver.retry() />
+        <documents::DocumentSaveIndicator saver=saver />
         {move || match step.get() {
             CvStep::Identity => steps::identity(editor).into_any(),
             CvStep::Contact => steps::contact(editor).into_any(),
