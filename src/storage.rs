@@ -296,7 +296,7 @@ mod browser {
                     | Write::Delete { store, .. } => *store,
                 })
                 .collect();
-            names.sort_unstable();
+            declic_core::small_sort::sort_by_key(&mut names, |&name| name);
             names.dedup();
             let stores: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
             let options = Object::new();

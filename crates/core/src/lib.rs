@@ -51,6 +51,7 @@ pub mod qr;
 pub mod quiz;
 pub mod route;
 pub mod simulation;
+pub mod small_sort;
 pub mod sync;
 pub mod text;
 pub mod tone;

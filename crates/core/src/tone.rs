@@ -141,7 +141,7 @@ pub fn tone_issues(text: &str, names: &[&str]) -> Vec<ToneIssue> {
         .filter(|entry| !names.iter().any(|name| find_phrase(name, entry).is_some()))
         .filter_map(|entry| find_phrase(&words, entry).map(|at| (at, entry)))
         .collect();
-    familiar.sort_by_key(|&(at, _)| at);
+    crate::small_sort::sort_by_key(&mut familiar, |&(at, _)| at);
     out.extend(
         familiar
             .into_iter()

@@ -48,7 +48,7 @@ fn recency<T: Dated>(item: &T) -> Option<(u32, u32)> {
 /// first, then by end date, then by start date. Entries without any date go
 /// last. The sort is stable: ties keep the learner's order.
 pub fn most_recent_first<T: Dated>(items: &mut [T]) {
-    items.sort_by_key(|item| Reverse(recency(item)));
+    crate::small_sort::sort_by_key(items, |item| Reverse(recency(item)));
 }
 
 /// Whether the dated entries are most recent first. Undated entries are

@@ -119,7 +119,9 @@ pub fn coach(cv: &Cv, today: MonthYear) -> Vec<Advice> {
             .with_lesson(lessons::CV),
         );
     }
-    out.sort_by_key(|advice| (advice.level, position(cv, &advice.target)));
+    crate::small_sort::sort_by_key(&mut out, |advice| {
+        (advice.level, position(cv, &advice.target))
+    });
     out
 }
 

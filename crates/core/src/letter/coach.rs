@@ -148,7 +148,7 @@ pub fn coach(letter: &Letter, cv: &Cv) -> Vec<LetterAdvice> {
             .with_lesson(lessons::SPONTANEOUS_APPLICATION),
         );
     }
-    out.sort_by_key(|advice| (advice.level, position(advice.target)));
+    crate::small_sort::sort_by_key(&mut out, |advice| (advice.level, position(advice.target)));
     out
 }
 
