@@ -3,6 +3,8 @@
 //! 0. copy in the other entries (`jobs.html`, `practice.html`, `pro.html`
 //!    and their wasm), built just before by `scripts/build` into
 //!    `$DECLIC_JOBS_DIST`, `$DECLIC_PRACTICE_DIST` and `$DECLIC_PRO_DIST`;
+//!    Then minify wasm-bindgen's JS loaders (`scripts/minify-loaders.mjs`,
+//!    terser), which also rewrites the pages' `integrity` for them;
 //! 1. move every inline script of the entries' pages (Trunk's wasm loader)
 //!    into a hashed file, so the server's Content-Security-Policy allows no
 //!    inline script at all and stays one constant;
@@ -70,6 +72,7 @@ fn run(staging: &Path) -> Result<(), String> {
     for entry in [Entry::Jobs, Entry::Practice, Entry::Pro] {
         merge_entry(staging, entry)?;
     }
+    minify_loaders(staging)?;
     externalise_entry_scripts(staging)?;
     let compiled = declic_content::compile(Path::new(CONTENT_DIR)).map_err(|errors| {
         errors
@@ -119,6 +122,22 @@ fn merge_entry(staging: &Path, entry: Entry) -> Result<(), String> {
         std::fs::copy(&path, &target).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// Runs `scripts/minify-loaders.mjs` (Node, terser from `node_modules`) on
+/// the staging dir: its loaders minified, their `integrity` rewritten.
+fn minify_loaders(staging: &Path) -> Result<(), String> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/minify-loaders.mjs");
+    let status = std::process::Command::new("node")
+        .arg(&script)
+        .arg(staging)
+        .status()
+        .map_err(|e| format!("node {}: {e}", script.display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("node {} failed ({status})", script.display()))
+    }
 }
 
 /// Replaces each entry page's inline scripts by the same script in a file
