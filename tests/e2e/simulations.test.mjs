@@ -146,13 +146,18 @@ describe("practice simulations", () => {
 
   it("J'ai cliqué, que faire ?: by keyboard only, a wrong step first, then a reminder to print", async () => {
     await playOffline("j-ai-clique", async (page, s) => {
-      /// Tabs to the button with this text and presses Enter.
+      /// Tabs to the button with this text, presses Enter, and waits for
+      /// the focus to move where the app puts it after an action (the
+      /// feedback, or the new screen): a frame later, so the next Tab
+      /// starts from there, as for a person (and an Enter never lands on
+      /// the feedback that took the focus meanwhile).
       async function press(text) {
         for (let i = 0; i < 80; i++) {
           await page.keyboard.press("Tab");
           const here = await page.evaluate(() => document.activeElement?.innerText?.trim());
           if (here === text) {
             await page.keyboard.press("Enter");
+            await page.waitForFunction(() => document.activeElement?.matches(".sim-feedback, #sim-ecran"));
             return;
           }
         }
