@@ -54,9 +54,10 @@ impl Learner {
 
     /// The job tools' learner: they show no progress and record none, so
     /// they read no events and derive nothing; only the database opens
-    /// ([`Learner::start_for_documents`]). What that leaves out of the
-    /// CV builder's wasm: the event decoding, the log's bookkeeping and
-    /// the whole of `derive` (16 KB brotli of /mon-cv).
+    /// ([`Learner::start_for_documents`]), and an event recorded there
+    /// would wait in memory. What that leaves out of the CV builder's
+    /// wasm: the event decoding, the log's bookkeeping and the whole of
+    /// `derive` (18 KB brotli of /mon-cv).
     pub fn for_documents() -> Self {
         Learner::for_documents_with(RwSignal::new(EventLog::new()))
     }
@@ -89,7 +90,7 @@ impl Learner {
 
     /// A first visit's learner: nothing saved, and nothing left to read.
     /// What the prerendered pages show (natively only: in the browser the
-    /// saved progress is read by [`start_reading`]).
+    /// saved progress is read by `Learner::start`).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn first_visit() -> Self {
         let learner = Learner::new();

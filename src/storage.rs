@@ -132,7 +132,7 @@ mod browser {
     }
 
     /// The database this page opened (one per page, opened by
-    /// `learner::start_reading`), once it is open.
+    /// `Learner::start` or `Learner::start_for_documents`), once it is open.
     pub fn page_db() -> Option<std::rc::Rc<Db>> {
         PAGE_DB.with(|c| c.borrow().clone())
     }
