@@ -20,6 +20,15 @@ fn an_offered_closing_reads_as_its_label() {
 use crate::letter::Closing;
 use proptest::prelude::*;
 
+/// A CV document holding [`sample_cv`], written by device "a" at time 1,
+/// and that device's clock.
+fn sample_doc() -> (Doc, Clock) {
+    let mut doc = Doc::new_cv();
+    let mut clock = Clock::new("a");
+    doc.apply(&doc.edit_cv(&doc.cv(), &sample_cv(), &mut clock, 1).unwrap());
+    (doc, clock)
+}
+
 pub fn sample_cv() -> Cv {
     Cv {
         identity: Identity {
@@ -91,9 +100,7 @@ fn a_cv_round_trips_through_its_document() {
 
 #[test]
 fn a_field_has_one_key_from_its_target_and_from_its_path() {
-    let mut doc = Doc::new_cv();
-    let mut clock = Clock::new("a");
-    doc.apply(&doc.edit_cv(&doc.cv(), &sample_cv(), &mut clock, 1).unwrap());
+    let (doc, _) = sample_doc();
     let view = doc.cv();
     let mut targets = vec![
         Target::FirstName,
@@ -138,9 +145,7 @@ fn a_field_has_one_key_from_its_target_and_from_its_path() {
 
 #[test]
 fn an_edit_gives_the_fields_it_writes() {
-    let mut doc = Doc::new_cv();
-    let mut clock = Clock::new("a");
-    doc.apply(&doc.edit_cv(&doc.cv(), &sample_cv(), &mut clock, 1).unwrap());
+    let (mut doc, mut clock) = sample_doc();
     let base = doc.cv();
     let mut after = base.cv.clone();
     after.title = "Magasinier".into();
@@ -158,9 +163,7 @@ fn an_edit_gives_the_fields_it_writes() {
 
 #[test]
 fn coach_targets_name_the_paths_of_their_fields() {
-    let mut doc = Doc::new_cv();
-    let mut clock = Clock::new("a");
-    doc.apply(&doc.edit_cv(&doc.cv(), &sample_cv(), &mut clock, 1).unwrap());
+    let (doc, _) = sample_doc();
     let view = doc.cv();
     let fields = doc.fields();
     let cases = [
@@ -243,9 +246,7 @@ fn values_a_newer_app_writes_show_as_defaults_and_are_kept() {
 
 #[test]
 fn editing_a_list_writes_only_what_changed() {
-    let mut doc = Doc::new_cv();
-    let mut clock = Clock::new("a");
-    doc.apply(&doc.edit_cv(&doc.cv(), &sample_cv(), &mut clock, 1).unwrap());
+    let (mut doc, mut clock) = sample_doc();
     let base = doc.cv();
     let mut cv = base.cv.clone();
     cv.skills.remove(0); // "Caisse", "Accueil", "Caisse" -> "Accueil", "Caisse"
