@@ -89,6 +89,41 @@ describe("first paint of every screen", () => {
     }
   });
 
+  it("keeps the page's own paint as the largest one once the live app takes over", async () => {
+    // Lighthouse's phone (412×823): on a fast machine the wasm used to start
+    // before the page's first frame was presented; Chrome then dropped the
+    // page's text from the LCP candidates and counted the live copy, as if
+    // the screen had waited for the wasm.
+    const LIGHTHOUSE_PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+    for (const path of ["/", `/competences/${LESSON}`, `/competences/${LESSON}/quiz`, "/mon-cv"]) {
+      const context = await browser.newContext(LIGHTHOUSE_PHONE);
+      await context.addInitScript(() => {
+        window.__lcp = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__lcp.push(e.startTime);
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+        new MutationObserver(() => {
+          if (window.__swapped === undefined && !document.getElementById("prerender") && document.querySelector("#app > .skip-link")) {
+            window.__swapped = performance.now();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const page = await context.newPage();
+      await page.goto(server.url + path);
+      await waitForScreen(page);
+      // Two frames and more for a late candidate to be reported.
+      await page.waitForTimeout(300);
+      const { lcp, swapped } = await page.evaluate(() => ({ lcp: window.__lcp, swapped: window.__swapped }));
+      assert.ok(lcp.length > 0, `${path}: no largest contentful paint`);
+      assert.ok(swapped !== undefined, `${path}: the live app never took over`);
+      assert.ok(
+        lcp.every((t) => t < swapped),
+        `${path}: a largest paint at ${lcp.map(Math.round)} ms, after the swap at ${Math.round(swapped)} ms`,
+      );
+      await context.close();
+    }
+  });
+
   it("paints the same screens from HTML alone, with controls that do not pretend to work", async () => {
     const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
