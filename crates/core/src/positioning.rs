@@ -485,17 +485,23 @@ pub fn proposed_lessons(
     placement: &Placement,
     mastered: &BTreeSet<String>,
 ) -> Vec<String> {
-    let mut lessons: Vec<(Level, usize, usize, String)> = Vec::new();
-    for (d, domain) in catalogue.domains.iter().enumerate() {
-        let reached = placement.level(&domain.id);
-        for (c, competence) in domain.competences.iter().enumerate() {
-            if Some(competence.level) > reached && !mastered.contains(&competence.id) {
-                lessons.push((competence.level, d, c, competence.id.clone()));
+    // One pass per level rather than a sort: the order is the catalogue's
+    // within a level, and a sort would cost its own code in the wasm.
+    let mut lessons = Vec::new();
+    for level in Level::ALL {
+        for domain in &catalogue.domains {
+            let reached = placement.level(&domain.id);
+            for competence in &domain.competences {
+                if competence.level == level
+                    && Some(level) > reached
+                    && !mastered.contains(&competence.id)
+                {
+                    lessons.push(competence.id.clone());
+                }
             }
         }
     }
-    lessons.sort();
-    lessons.into_iter().map(|(_, _, _, id)| id).collect()
+    lessons
 }
 
 #[cfg(test)]
