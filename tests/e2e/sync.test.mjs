@@ -15,7 +15,7 @@ import { join } from "node:path";
 import {
   PHONE, DESKTOP, OUTPUT, cleanupsAfterAll, openServer, launch, waitForApp, waitForScreen, waitForOffline,
   expectAccessible, screenshot, competenceContent, answerQuestion, storedRecords, assertNoPersonalTraces,
-  openBackup, syncSaved as saved, serverBytes,
+  openBackup, syncSaved as saved, serverBytes, ROOT,
 } from "./harness.mjs";
 
 const COMPETENCE = "email-piece-jointe";
@@ -184,9 +184,14 @@ describe("sync between two devices", () => {
     }
     // A word as a word of its own: the schema's `parent_agreed` is not the
     // phrase's "parent", nor is a run of letters inside a ciphertext.
-    for (const w of words) {
-      const alone = new RegExp(`(^|[^\\p{L}\\p{N}_])${w}($|[^\\p{L}\\p{N}_])`, "u");
-      assert.ok(!alone.test(stored), `${w} is readable in the server's database`);
+    // The database file also holds the schema as written, comments
+    // included ("-- client-chosen"): a phrase word that is a word of the
+    // schema ("client", "pull", "unique": a phrase draws one in about 40
+    // runs) cannot be told apart this way, so it is left out of this check.
+    const schema = serverBytes(join(ROOT, "crates/server/migrations/sqlite"));
+    const alone = (w) => new RegExp(`(^|[^\\p{L}\\p{N}_])${w}($|[^\\p{L}\\p{N}_])`, "u");
+    for (const w of words.filter((w) => !alone(w).test(schema))) {
+      assert.ok(!alone(w).test(stored), `${w} is readable in the server's database`);
     }
 
     // A third device restores and then goes offline: it is late.
