@@ -221,28 +221,41 @@ pub struct ExportedEvent {
 
 /// The export of `contents`, made at `now` (ms since the Unix epoch).
 pub fn export(contents: DeviceContents, now: i64) -> Export {
-    let mut progress: Vec<ExportedEvent> = contents
-        .events
-        .into_iter()
-        .map(|event| ExportedEvent {
-            date: event_time(&event).map(iso_utc),
+    // Oldest first; records without a readable time go last, as stored.
+    // Ordered by a map (the position breaks ties, so the order is stable)
+    // rather than a sort, whose code would weigh on the wasm.
+    let mut by_time = BTreeMap::new();
+    for (position, event) in contents.events.into_iter().enumerate() {
+        let time = event_time(&event);
+        let rank = time.map_or((1, 0), |t| (0, t));
+        let exported = ExportedEvent {
+            date: time.map(iso_utc),
             event,
-        })
-        .collect();
-    // Oldest first; records without a readable time go last, as stored
-    // (the sort is stable).
-    progress.sort_by_key(|e| event_time(&e.event).map_or((1, 0), |t| (0, t)));
+        };
+        by_time.insert((rank, position), exported);
+    }
+    let progress = by_time.into_values().collect();
     Export {
         read_me: read_me(now),
         format: FORMAT.to_string(),
         version: VERSION,
         exported_at: iso_utc(now),
-        device: contents.device.into_iter().collect(),
+        device: by_key(contents.device),
         progress,
-        documents: contents.documents.into_iter().collect(),
-        settings: contents.settings.into_iter().collect(),
+        documents: by_key(contents.documents),
+        settings: by_key(contents.settings),
         other_records: contents.other_stores,
     }
+}
+
+/// The records by key (the last one of a key kept). Inserted one by one:
+/// collecting a map sorts, and the sort's code would weigh on the wasm.
+fn by_key<V>(records: Vec<(String, V)>) -> BTreeMap<String, V> {
+    let mut map = BTreeMap::new();
+    for (key, value) in records {
+        map.insert(key, value);
+    }
+    map
 }
 
 /// The event's time (`at`, ms since the Unix epoch), if it has one.

@@ -83,6 +83,18 @@ mod data_files {
             ("tone-acronyms.txt", &ACRONYMS),
             ("tone-smileys.txt", &SMILEYS),
             ("english-words.txt", &crate::plain_french::ENGLISH_WORDS),
+            (
+                "sim-passwords.txt",
+                &crate::simulation::password::COMMON_PASSWORDS,
+            ),
+            (
+                "sim-first-names.txt",
+                &crate::simulation::password::FIRST_NAMES,
+            ),
+            (
+                "sim-keyboard.txt",
+                &crate::simulation::password::KEYBOARD_RUNS,
+            ),
         ]
     }
 
@@ -135,9 +147,6 @@ mod data_files {
         let own_format = [
             "README.md",           // what the folder holds and where lists come from
             "phrase-words-fr.txt", // sync::phrase (checked by its own tests)
-            "sim-passwords.txt",   // simulation::password
-            "sim-first-names.txt", // simulation::password
-            "sim-keyboard.txt",    // simulation::password
         ];
         let listed: HashSet<&str> = all()
             .into_iter()

@@ -24,12 +24,11 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::{ActionError, Coaching, Code, Feedback};
-use crate::text::fold;
+use crate::text::{fold, WordList};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordScenario {
@@ -278,33 +277,12 @@ fn kinds(password: &str) -> usize {
     .count()
 }
 
-/// A word list in a data file (one entry a line, `#` comments).
-fn list(
-    data: &'static str,
-    cell: &'static OnceLock<BTreeSet<&'static str>>,
-) -> &'static BTreeSet<&'static str> {
-    cell.get_or_init(|| {
-        data.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
-
-fn common_passwords() -> &'static BTreeSet<&'static str> {
-    static CELL: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
-    list(include_str!("../../data/sim-passwords.txt"), &CELL)
-}
-
-fn first_names() -> &'static BTreeSet<&'static str> {
-    static CELL: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
-    list(include_str!("../../data/sim-first-names.txt"), &CELL)
-}
-
-fn keyboard_runs() -> &'static BTreeSet<&'static str> {
-    static CELL: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
-    list(include_str!("../../data/sim-keyboard.txt"), &CELL)
-}
+/// Passwords too common to protect anything (`data/sim-passwords.txt`).
+pub(crate) static COMMON_PASSWORDS: WordList = word_list!("sim-passwords.txt");
+/// First names a password should not be made of (`data/sim-first-names.txt`).
+pub(crate) static FIRST_NAMES: WordList = word_list!("sim-first-names.txt");
+/// Runs of neighbouring keys (`data/sim-keyboard.txt`).
+pub(crate) static KEYBOARD_RUNS: WordList = word_list!("sim-keyboard.txt");
 
 /// The whole password, its letters and digits, or its letters alone, is a
 /// common password ("Soleil", "soleil1987!", "AZERTY123").
@@ -312,14 +290,13 @@ fn is_common(password: &str) -> bool {
     let folded = fold(password);
     let alnum: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
     let letters: String = folded.chars().filter(|c| c.is_alphabetic()).collect();
-    let list = common_passwords();
     [folded.as_str(), alnum.as_str(), letters.as_str()]
         .iter()
-        .any(|form| !form.is_empty() && list.contains(form))
+        .any(|form| !form.is_empty() && COMMON_PASSWORDS.contains(form))
 }
 
 fn has_first_name(password: &str) -> bool {
-    let names = first_names();
+    let names = &FIRST_NAMES;
     let letters: String = fold(password)
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -394,8 +371,8 @@ fn has_sequence(password: &str) -> bool {
     let text: String = folded.iter().collect();
     let reversed: String = folded.iter().rev().collect();
     counting
-        || keyboard_runs()
-            .iter()
+        || KEYBOARD_RUNS
+            .words()
             .any(|run| text.contains(run) || reversed.contains(run))
 }
 

@@ -432,9 +432,12 @@ fn parse(input: &str) -> Result<Parsed, PhraseError> {
     }
     let mut valid = Vec::new();
     walk(&readings, &mut [0; PHRASE_WORDS], 0, &mut valid);
-    valid.sort();
-    match valid.as_slice() {
-        [(fewest, symbols), rest @ ..] if rest.first().is_none_or(|(n, _)| n > fewest) => {
+    // The reading with the fewest typos, if no other has as few (no sort:
+    // it would cost the wasm its own code).
+    let fewest = valid.iter().map(|(typos, _)| *typos).min();
+    let mut best = valid.iter().filter(|(typos, _)| Some(*typos) == fewest);
+    match (best.next(), best.next()) {
+        (Some((_, symbols)), None) => {
             let corrections = (0..PHRASE_WORDS)
                 .filter(|&i| !readings[i].contains(&(symbols[i], 0)))
                 .map(|position| Correction {
