@@ -594,14 +594,16 @@ fn update(step: impl FnOnce(&mut State, &mut Out)) -> Option<Out> {
         let state = s.as_mut()?;
         let mut out = Vec::new();
         step(state, &mut out);
-        let offers: BTreeMap<(&'static str, String), (String, String)> =
+        // `extend`, not `collect` (which sorts: ARCHITECTURE.md, Size).
+        let mut offers: BTreeMap<(&'static str, String), (String, String)> = BTreeMap::new();
+        offers.extend(
             [(CV, state.cv.offers()), (LETTER, state.letter.offers())]
                 .into_iter()
                 .flat_map(|(doc, list)| {
                     list.into_iter()
                         .map(move |(key, text, path)| ((doc, key), (path, text)))
-                })
-                .collect();
+                }),
+        );
         if offers != state.offers {
             let list: Array = offers
                 .iter()

@@ -372,7 +372,8 @@ fn list_entries<'a>(
             )
         })
         .collect();
-    entries.sort_by(|a, b| (&a.0.order, &a.0.key).cmp(&(&b.0.order, &b.0.key)));
+    // A CV list holds tens of entries: the one short-list sort.
+    crate::small_sort::sort_by_key(&mut entries, |e| (e.0.order.clone(), e.0.key.clone()));
     entries
 }
 
@@ -394,7 +395,7 @@ fn entry_ids(entries: &[(EntryKey, BTreeMap<&str, &Value>)]) -> Vec<u32> {
         .max()
         .map_or(1, |m| m.saturating_add(1));
     let mut by_key: Vec<usize> = (0..entries.len()).collect();
-    by_key.sort_by(|&a, &b| entries[a].0.key.cmp(&entries[b].0.key));
+    crate::small_sort::sort_by_key(&mut by_key, |&i| entries[i].0.key.clone());
     let mut taken = std::collections::BTreeSet::new();
     let mut ids = vec![0; entries.len()];
     for i in by_key {
@@ -683,7 +684,9 @@ pub fn cv_from_fields(fields: &Fields) -> CvView {
 
 /// The fields of a letter.
 pub fn letter_fields(letter: &Letter) -> Fields {
-    [
+    // Inserted, not collected (collecting a map sorts: ARCHITECTURE.md, Size).
+    let mut fields = Fields::new();
+    for (path, value) in [
         ("company", Value::text(&letter.company)),
         ("contact_name", Value::text(&letter.contact_name)),
         ("company_city", Value::text(&letter.company_city)),
@@ -692,10 +695,10 @@ pub fn letter_fields(letter: &Letter) -> Fields {
         ("what_i_bring", Value::text(&letter.what_i_bring)),
         ("availability", Value::text(&letter.availability)),
         ("closing", enum_value(&letter.closing)),
-    ]
-    .into_iter()
-    .map(|(p, v)| (p.to_string(), v))
-    .collect()
+    ] {
+        fields.insert(path.to_string(), value);
+    }
+    fields
 }
 
 /// The letter a document's fields describe (unknown paths ignored).

@@ -268,7 +268,8 @@ fn under(path: &str, prefix: &str) -> bool {
 
 fn state(ops: &BTreeSet<Op>) -> State<'_> {
     let mut erased: BTreeSet<&Epoch> = BTreeSet::new();
-    let mut epochs: BTreeSet<Epoch> = BTreeSet::from([None]);
+    let mut epochs: BTreeSet<Epoch> = BTreeSet::new();
+    epochs.insert(None);
     let mut tombstones: BTreeSet<&str> = BTreeSet::new();
     for op in ops {
         match &op.edit {
@@ -342,13 +343,14 @@ pub fn materialize(ops: &BTreeSet<Op>) -> Fields {
 
 /// The entry prefixes (`"list/@key"`) of the paths.
 fn entries<'a>(paths: impl Iterator<Item = &'a String>) -> BTreeSet<&'a str> {
-    paths
-        .filter_map(|p| {
-            let at = p.find("/@")?;
-            let end = p[at + 2..].find('/').map_or(p.len(), |i| at + 2 + i);
-            Some(&p[..end])
-        })
-        .collect()
+    // `extend`, not `collect` (which sorts: ARCHITECTURE.md, Size).
+    let mut entries = BTreeSet::new();
+    entries.extend(paths.filter_map(|p| {
+        let at = p.find("/@")?;
+        let end = p[at + 2..].find('/').map_or(p.len(), |i| at + 2 + i);
+        Some(&p[..end])
+    }));
+    entries
 }
 
 impl Doc {
@@ -418,19 +420,25 @@ impl Doc {
                 open: state.open(path, hlc, value),
             })
             .collect();
-        versions.sort_by(|a, b| (b.current, &b.hlc).cmp(&(a.current, &a.hlc)));
+        // A field's versions are a handful: the one short-list sort.
+        crate::small_sort::sort_by_key(&mut versions, |v| {
+            std::cmp::Reverse((v.current, v.hlc.clone()))
+        });
         versions
     }
 
     /// The fields that have a value lost to a concurrent edit.
     pub fn conflicts(&self) -> BTreeSet<String> {
         let state = state(&self.ops);
-        state
-            .live
-            .iter()
-            .filter(|(path, versions)| versions.iter().any(|(h, v)| state.open(path, h, v)))
-            .map(|(path, _)| path.to_string())
-            .collect()
+        let mut conflicts = BTreeSet::new();
+        conflicts.extend(
+            state
+                .live
+                .iter()
+                .filter(|(path, versions)| versions.iter().any(|(h, v)| state.open(path, h, v)))
+                .map(|(path, _)| path.to_string()),
+        );
+        conflicts
     }
 
     /// Writes an earlier value of a field again (a new edit), settling the
@@ -563,10 +571,8 @@ impl Doc {
         let state = state(&self.ops);
         let mut edits = Vec::new();
         let mut floor: Option<&Hlc> = None;
-        let gone: BTreeSet<&str> = entries(before.keys())
-            .difference(&entries(after.keys()))
-            .copied()
-            .collect();
+        let mut gone: BTreeSet<&str> = BTreeSet::new();
+        gone.extend(entries(before.keys()).difference(&entries(after.keys())));
         for entry in &gone {
             edits.push(Edit::Delete {
                 path: entry.to_string(),

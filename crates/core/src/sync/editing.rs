@@ -24,14 +24,14 @@ pub struct Typing {
 impl Typing {
     /// The learner's edit `change` was written at `now`.
     pub fn edited(&mut self, change: &Change, now: u64) {
-        self.paths = change
-            .edits
-            .iter()
-            .filter_map(|e| match e {
+        // `extend`, not `collect`: collecting a set sorts, and every sorted
+        // type costs the wasm its own code (ARCHITECTURE.md, Size).
+        self.paths = BTreeSet::new();
+        self.paths
+            .extend(change.edits.iter().filter_map(|e| match e {
                 Edit::Set { path, .. } => Some(path.clone()),
                 _ => None,
-            })
-            .collect();
+            }));
         self.at = now;
     }
 
@@ -41,10 +41,13 @@ impl Typing {
         if now.saturating_sub(self.at) > TYPING_MS {
             return Fields::new();
         }
-        self.paths
-            .iter()
-            .filter_map(|p| Some((p.clone(), fields.get(p)?.clone())))
-            .collect()
+        let mut typed = Fields::new();
+        typed.extend(
+            self.paths
+                .iter()
+                .filter_map(|p| Some((p.clone(), fields.get(p)?.clone()))),
+        );
+        typed
     }
 }
 
